@@ -1,0 +1,25 @@
+package org.vigil.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.vigil.cdshooks.response.Card;
+import org.vigil.service.cards.CardFactory;
+import org.vigil.service.pipeline.HookPipeline;
+
+/** The benchmark measures real work only if its request really triggers the checks. */
+class OrderSignFixtureTest {
+
+    @Test
+    void theBenchmarkRequestRaisesTheInteractionAndAllergyCards() {
+        Pipelines.CountingSink sink = new Pipelines.CountingSink();
+        HookPipeline.HookAnswer answer = Pipelines.orderSign(sink)
+                .call(Pipelines.orderSignService(), Pipelines.resource("order-sign-30-resources.json"));
+
+        assertThat(answer.cards())
+                .extracting(card -> card.extension().get(CardFactory.RULE_ID))
+                .containsExactlyInAnyOrder("DDI-011", "DDI-011", "ALG-001");
+        assertThat(answer.cards()).extracting(Card::summary).allMatch(summary -> summary.length() < 140);
+        assertThat(sink.entries).isEqualTo(3);
+    }
+}

@@ -1,0 +1,135 @@
+package org.vigil.knowledge;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Recognises medications as RxNorm ingredients and answers class membership. Immutable; built by
+ * the loader as part of a {@link KnowledgeSnapshot}.
+ */
+public final class DrugVocabulary {
+
+    private final IngredientIndex ingredients;
+    private final Map<Integer, ClinicalDrug> clinicalDrugs;
+    private final Map<String, Set<Integer>> membersByClass;
+    private final Map<Integer, Set<String>> classesByIngredient;
+    private final List<ClassMember> classMembers;
+    private final TextMatcher textMatcher;
+
+    DrugVocabulary(
+            IngredientIndex ingredients,
+            Map<Integer, ClinicalDrug> clinicalDrugs,
+            Map<String, Set<Integer>> membersByClass,
+            Map<Integer, Set<String>> classesByIngredient,
+            List<ClassMember> classMembers) {
+        this.ingredients = ingredients;
+        this.clinicalDrugs = Map.copyOf(clinicalDrugs);
+        this.membersByClass = copyOfSets(membersByClass);
+        this.classesByIngredient = copyOfSets(classesByIngredient);
+        this.classMembers = List.copyOf(classMembers);
+        this.textMatcher = new TextMatcher(ingredients.byKey());
+    }
+
+    private static <K, V> Map<K, Set<V>> copyOfSets(Map<K, Set<V>> map) {
+        Map<K, Set<V>> copy = new HashMap<>();
+        map.forEach((key, values) -> copy.put(key, Set.copyOf(values)));
+        return Map.copyOf(copy);
+    }
+
+    public Optional<Ingredient> ingredient(int rxcui) {
+        return ingredients.byRxcui(rxcui);
+    }
+
+    /**
+     * An ingredient by name or synonym, ignoring case and punctuation. A salted name ("Hydrocodone
+     * Bitartrate") falls back to its base ingredient unless the salted name is itself listed.
+     */
+    public Optional<Ingredient> ingredientNamed(String name) {
+        return ingredients.named(name);
+    }
+
+    public Optional<ClinicalDrug> clinicalDrug(int rxcui) {
+        return Optional.ofNullable(clinicalDrugs.get(rxcui));
+    }
+
+    public Collection<Ingredient> ingredients() {
+        return ingredients.all();
+    }
+
+    public Collection<ClinicalDrug> clinicalDrugs() {
+        return clinicalDrugs.values();
+    }
+
+    /** Every class membership row, with its citation. */
+    public List<ClassMember> classMembers() {
+        return classMembers;
+    }
+
+    /**
+     * Recognises a medication from whatever the EHR sent; any argument may be null. Tries, in
+     * order: the code as an ingredient, the code as a listed clinical drug, the display then the
+     * text as a normal-form name, and finally known names as whole words in display and text. A
+     * normal-form name with an unknown ingredient falls through to the word search, which then
+     * reports only the ingredients it knows, with method {@link RecognitionMethod#TEXT}.
+     */
+    public RecognizedMedication recognize(String rxnormCode, String display, String text) {
+        int code = parseCode(rxnormCode);
+        if (code > 0) {
+            Optional<Ingredient> ingredient = ingredients.byRxcui(code);
+            if (ingredient.isPresent()) {
+                return new RecognizedMedication(
+                        List.of(Component.of(ingredient.get())), null, RecognitionMethod.INGREDIENT_CODE);
+            }
+            ClinicalDrug drug = clinicalDrugs.get(code);
+            if (drug != null) {
+                return drug.recognized();
+            }
+        }
+        for (String name : new String[] {display, text}) {
+            Optional<NormalFormParser.Parsed> parsed = NormalFormParser.parse(name, ingredients::named);
+            if (parsed.isPresent()) {
+                return new RecognizedMedication(
+                        parsed.get().components(), parsed.get().doseForm(), RecognitionMethod.NORMAL_FORM_NAME);
+            }
+        }
+        Set<Ingredient> found = textMatcher.find(display, text);
+        if (!found.isEmpty()) {
+            List<Component> components = new ArrayList<>(found.size());
+            found.forEach(ingredient -> components.add(Component.of(ingredient)));
+            return new RecognizedMedication(components, null, RecognitionMethod.TEXT);
+        }
+        return RecognizedMedication.unrecognized();
+    }
+
+    /** A positive RxCUI, or 0 when the code is absent or not a plain number. */
+    private static int parseCode(String code) {
+        if (code == null) {
+            return 0;
+        }
+        String digits = code.strip();
+        if (digits.isEmpty() || digits.length() > 9) {
+            return 0;
+        }
+        for (int i = 0; i < digits.length(); i++) {
+            if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+                return 0;
+            }
+        }
+        return Integer.parseInt(digits);
+    }
+
+    /** Ids of the classes the ingredient belongs to; empty when none. */
+    public Set<String> classesOf(int rxcui) {
+        return classesByIngredient.getOrDefault(rxcui, Set.of());
+    }
+
+    /** Ingredient RxCUIs of a class; empty for an unknown class. */
+    public Set<Integer> membersOf(String classId) {
+        return membersByClass.getOrDefault(classId, Set.of());
+    }
+}

@@ -1,0 +1,276 @@
+package org.vigil.knowledge;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the raw tables into a snapshot, validating every row. Tables load in dependency order
+ * (ingredients, clinical drugs, classes, interactions) so each reference can be checked against
+ * what is already loaded.
+ */
+final class KnowledgeLoader {
+
+    static final String INGREDIENTS = "ingredients.tsv";
+    static final String CLINICAL_DRUGS = "clinical-drugs.tsv";
+    static final String DRUG_CLASSES = "drug-classes.tsv";
+    static final String INTERACTIONS = "interactions.tsv";
+
+    /** Load and hashing order; changing it changes every version string. */
+    static final List<String> TABLES = List.of(INGREDIENTS, CLINICAL_DRUGS, DRUG_CLASSES, INTERACTIONS);
+
+    private static final String CLASS_PREFIX = "class:";
+    private static final Pattern CLASS_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+    private KnowledgeLoader() {}
+
+    static Map<String, byte[]> readAll(KnowledgeSource source) {
+        Map<String, byte[]> tables = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            Optional<byte[]> bytes;
+            try {
+                bytes = source.read(table);
+            } catch (IOException e) {
+                throw new KnowledgeLoadException(
+                        table, 0, "cannot read from " + source.describe() + ": " + e.getMessage(), e);
+            }
+            tables.put(
+                    table,
+                    bytes.orElseThrow(
+                            () -> new KnowledgeLoadException(table, 0, "table missing from " + source.describe())));
+        }
+        return tables;
+    }
+
+    static KnowledgeSnapshot load(Map<String, byte[]> tables, String version) {
+        IngredientIndex ingredients = ingredients(tables.get(INGREDIENTS));
+        Map<Integer, ClinicalDrug> clinicalDrugs = clinicalDrugs(tables.get(CLINICAL_DRUGS), ingredients);
+        Classes classes = classes(tables.get(DRUG_CLASSES), ingredients);
+        DrugVocabulary drugs = new DrugVocabulary(
+                ingredients, clinicalDrugs, classes.members, classes.classesByIngredient, classes.rows);
+        InteractionTable interactions = interactions(tables.get(INTERACTIONS), ingredients, classes.members);
+        return new KnowledgeSnapshot(version, drugs, interactions);
+    }
+
+    private static IngredientIndex ingredients(byte[] bytes) {
+        Map<Integer, Ingredient> byRxcui = new HashMap<>();
+        Map<Integer, Integer> lineOf = new HashMap<>();
+        Map<String, Ingredient> byKey = new HashMap<>();
+        TsvReader.read(INGREDIENTS, bytes, List.of("rxcui", "name", "synonyms", "source"), row -> {
+            int rxcui = row.rxcui("rxcui");
+            Ingredient ingredient = new Ingredient(rxcui, row.required("name"), row.citation());
+            Integer first = lineOf.putIfAbsent(rxcui, row.line());
+            if (first != null) {
+                throw row.error("duplicate rxcui " + rxcui + " (first at line " + first + ")");
+            }
+            byRxcui.put(rxcui, ingredient);
+            List<String> names = new ArrayList<>();
+            names.add(ingredient.name());
+            String synonyms = row.optional("synonyms");
+            if (synonyms != null) {
+                for (String synonym : synonyms.split("\\|")) {
+                    if (!synonym.isBlank()) {
+                        names.add(synonym.strip());
+                    }
+                }
+            }
+            for (String name : names) {
+                String key = Names.key(name);
+                if (key.isEmpty()) {
+                    throw row.error("name '" + name + "' has no letters or digits");
+                }
+                Ingredient owner = byKey.putIfAbsent(key, ingredient);
+                if (owner != null && owner != ingredient) {
+                    throw row.error("name '" + name + "' already names ingredient " + owner.rxcui() + " (line "
+                            + lineOf.get(owner.rxcui()) + ")");
+                }
+            }
+        });
+        return new IngredientIndex(byRxcui, byKey);
+    }
+
+    private static Map<Integer, ClinicalDrug> clinicalDrugs(byte[] bytes, IngredientIndex ingredients) {
+        Map<Integer, ClinicalDrug> drugs = new HashMap<>();
+        Map<Integer, Integer> lineOf = new HashMap<>();
+        TsvReader.read(CLINICAL_DRUGS, bytes, List.of("rxcui", "name", "ingredients", "source"), row -> {
+            int rxcui = row.rxcui("rxcui");
+            Integer first = lineOf.putIfAbsent(rxcui, row.line());
+            if (first != null) {
+                throw row.error("duplicate rxcui " + rxcui + " (first at line " + first + ")");
+            }
+            if (ingredients.byRxcui(rxcui).isPresent()) {
+                throw row.error("rxcui " + rxcui + " is an ingredient in " + INGREDIENTS + ", not a clinical drug");
+            }
+            String name = row.required("name");
+            Set<Ingredient> listed = new LinkedHashSet<>();
+            for (String code : row.required("ingredients").split(",")) {
+                int ingredientRxcui = row.parseRxcui(code.strip(), "ingredients");
+                Ingredient ingredient = ingredients
+                        .byRxcui(ingredientRxcui)
+                        .orElseThrow(() -> row.error(
+                                "unknown ingredient rxcui " + ingredientRxcui + " (not in " + INGREDIENTS + ")"));
+                if (!listed.add(ingredient)) {
+                    throw row.error("ingredient rxcui " + ingredientRxcui + " listed twice");
+                }
+            }
+            drugs.put(rxcui, clinicalDrug(row, rxcui, name, listed, ingredients));
+        });
+        return drugs;
+    }
+
+    /**
+     * Re-parses the name so that strengths and dose form come with the code, and so that a row whose
+     * name and ingredient list disagree is caught here rather than at the bedside. Names that are
+     * not plain normal forms (packs) keep the listed ingredients without strengths.
+     */
+    private static ClinicalDrug clinicalDrug(
+            TsvRow row, int rxcui, String name, Set<Ingredient> listed, IngredientIndex ingredients) {
+        Optional<NormalFormParser.Parsed> parsed = NormalFormParser.parse(name, ingredients::named);
+        if (parsed.isEmpty()) {
+            List<Component> components = new ArrayList<>();
+            listed.forEach(ingredient -> components.add(Component.of(ingredient)));
+            return new ClinicalDrug(rxcui, name, components, null, row.citation());
+        }
+        Set<Ingredient> named = new HashSet<>();
+        parsed.get().components().forEach(component -> named.add(component.ingredient()));
+        if (!named.equals(listed)) {
+            throw row.error(
+                    "name '" + name + "' names ingredients " + rxcuis(named) + " but the row lists " + rxcuis(listed));
+        }
+        return new ClinicalDrug(
+                rxcui, name, parsed.get().components(), parsed.get().doseForm(), row.citation());
+    }
+
+    private static List<Integer> rxcuis(Set<Ingredient> ingredients) {
+        return ingredients.stream().map(Ingredient::rxcui).sorted().toList();
+    }
+
+    private record Classes(
+            Map<String, Set<Integer>> members, Map<Integer, Set<String>> classesByIngredient, List<ClassMember> rows) {}
+
+    private static Classes classes(byte[] bytes, IngredientIndex ingredients) {
+        Map<String, Set<Integer>> members = new HashMap<>();
+        Map<Integer, Set<String>> classesByIngredient = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, Integer> nameLine = new HashMap<>();
+        List<ClassMember> rows = new ArrayList<>();
+        TsvReader.read(DRUG_CLASSES, bytes, List.of("class_id", "class_name", "member_rxcui", "source"), row -> {
+            String classId = row.required("class_id");
+            if (!CLASS_ID.matcher(classId).matches()) {
+                throw row.error("class_id '" + classId + "' must be lower-case letters and digits joined by '-'");
+            }
+            String className = row.required("class_name");
+            String knownName = names.putIfAbsent(classId, className);
+            if (knownName == null) {
+                nameLine.put(classId, row.line());
+            } else if (!knownName.equals(className)) {
+                throw row.error("class '" + classId + "' is named '" + knownName + "' at line " + nameLine.get(classId)
+                        + " but '" + className + "' here");
+            }
+            int rxcui = row.rxcui("member_rxcui");
+            Ingredient member = ingredients
+                    .byRxcui(rxcui)
+                    .orElseThrow(
+                            () -> row.error("unknown ingredient rxcui " + rxcui + " (not in " + INGREDIENTS + ")"));
+            if (!members.computeIfAbsent(classId, id -> new HashSet<>()).add(rxcui)) {
+                throw row.error("duplicate member " + rxcui + " of class '" + classId + "'");
+            }
+            classesByIngredient.computeIfAbsent(rxcui, id -> new HashSet<>()).add(classId);
+            rows.add(new ClassMember(classId, className, member, row.citation()));
+        });
+        return new Classes(members, classesByIngredient, rows);
+    }
+
+    private static InteractionTable interactions(
+            byte[] bytes, IngredientIndex ingredients, Map<String, Set<Integer>> classes) {
+        List<Interaction> rows = new ArrayList<>();
+        Map<String, Integer> lineOf = new HashMap<>();
+        PairIndex.Builder pairs = new PairIndex.Builder();
+        List<String> required = List.of(
+                "id",
+                "title",
+                "left",
+                "right",
+                "severity",
+                "interruptive",
+                "mechanism",
+                "clinical_effect",
+                "management",
+                "source");
+        TsvReader.read(INTERACTIONS, bytes, required, row -> {
+            String id = row.required("id");
+            Integer first = lineOf.putIfAbsent(id, row.line());
+            if (first != null) {
+                throw row.error("duplicate id '" + id + "' (first at line " + first + ")");
+            }
+            Set<Integer> left = participants(row, "left", ingredients, classes);
+            Set<Integer> right = participants(row, "right", ingredients, classes);
+            String severityText = row.required("severity");
+            Severity severity = Severity.parse(severityText)
+                    .orElseThrow(() -> row.error(
+                            "severity '" + severityText + "' is not one of contraindicated|major|moderate|minor"));
+            Interaction interaction = new Interaction(
+                    id,
+                    row.required("title"),
+                    severity,
+                    bool(row, "interruptive"),
+                    row.required("mechanism"),
+                    row.required("clinical_effect"),
+                    row.required("management"),
+                    row.citation());
+            // A drug is never its own interaction partner; same-class rows (e.g. two QT-prolonging
+            // drugs) pair distinct members only.
+            boolean paired = false;
+            for (int a : left) {
+                for (int b : right) {
+                    if (a != b) {
+                        pairs.add(a, b, interaction);
+                        paired = true;
+                    }
+                }
+            }
+            if (!paired) {
+                throw row.error("left and right expand to no pair of distinct ingredients");
+            }
+            rows.add(interaction);
+        });
+        return new InteractionTable(rows, pairs.build());
+    }
+
+    private static Set<Integer> participants(
+            TsvRow row, String column, IngredientIndex ingredients, Map<String, Set<Integer>> classes) {
+        String value = row.required(column);
+        if (value.startsWith(CLASS_PREFIX)) {
+            String classId = value.substring(CLASS_PREFIX.length());
+            Set<Integer> members = classes.get(classId);
+            if (members == null) {
+                throw row.error("column '" + column + "' refers to unknown class '" + classId + "' (not in "
+                        + DRUG_CLASSES + ")");
+            }
+            return members;
+        }
+        int rxcui = row.parseRxcui(value, column);
+        if (ingredients.byRxcui(rxcui).isEmpty()) {
+            throw row.error("column '" + column + "' refers to unknown ingredient rxcui " + rxcui + " (not in "
+                    + INGREDIENTS + ")");
+        }
+        return Set.of(rxcui);
+    }
+
+    private static boolean bool(TsvRow row, String column) {
+        String value = row.required(column);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw row.error("column '" + column + "' must be true or false, not '" + value + "'");
+        };
+    }
+}

@@ -1,0 +1,123 @@
+package org.vigil.knowledge;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One immutable, internally consistent version of all knowledge tables. A request holds one
+ * snapshot from start to end; a new version is loaded aside and swapped in whole.
+ */
+public final class KnowledgeSnapshot {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeSnapshot.class);
+
+    /** Table file names, in load and version-hash order. */
+    public static final List<String> TABLES = KnowledgeLoader.TABLES;
+
+    private final String version;
+    private final DrugVocabulary drugs;
+    private final InteractionTable interactions;
+
+    KnowledgeSnapshot(String version, DrugVocabulary drugs, InteractionTable interactions) {
+        this.version = Objects.requireNonNull(version, "version");
+        this.drugs = Objects.requireNonNull(drugs, "drugs");
+        this.interactions = Objects.requireNonNull(interactions, "interactions");
+    }
+
+    private static volatile KnowledgeSnapshot bundled;
+
+    /**
+     * The tables bundled in this jar, loaded on first use and then shared. A load failure is thrown
+     * as the {@link KnowledgeLoadException} itself (and retried on the next call), not hidden in a
+     * class-initialisation error.
+     */
+    public static KnowledgeSnapshot bundled() {
+        KnowledgeSnapshot snapshot = bundled;
+        if (snapshot == null) {
+            synchronized (KnowledgeSnapshot.class) {
+                snapshot = bundled;
+                if (snapshot == null) {
+                    snapshot = load(KnowledgeSource.classpath());
+                    bundled = snapshot;
+                }
+            }
+        }
+        return snapshot;
+    }
+
+    /**
+     * Loads and validates every table from the source.
+     *
+     * @throws KnowledgeLoadException naming the file and line of the first problem found
+     */
+    public static KnowledgeSnapshot load(KnowledgeSource source) {
+        long started = System.nanoTime();
+        Map<String, byte[]> tables = KnowledgeLoader.readAll(source);
+        KnowledgeSnapshot snapshot = KnowledgeLoader.load(tables, version(tables));
+        log.info(
+                "Loaded knowledge {} from {} in {} ms: {} ingredients, {} clinical drugs, {} interactions ({} pairs)",
+                snapshot.version,
+                source.describe(),
+                (System.nanoTime() - started) / 1_000_000,
+                snapshot.drugs.ingredients().size(),
+                snapshot.drugs.clinicalDrugs().size(),
+                snapshot.interactions.size(),
+                snapshot.interactions.pairCount());
+        return snapshot;
+    }
+
+    /**
+     * First 12 hex digits of SHA-256 over each table's name, length and bytes in {@link #TABLES}
+     * order: equal content gives an equal version on every instance, any edit a different one.
+     */
+    static String version(Map<String, byte[]> tables) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform provides SHA-256", e);
+        }
+        for (String table : TABLES) {
+            byte[] bytes = tables.get(table);
+            sha256.update(table.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            sha256.update(longBytes(bytes.length));
+            sha256.update(bytes);
+        }
+        return HexFormat.of().formatHex(sha256.digest()).substring(0, 12);
+    }
+
+    private static byte[] longBytes(long value) {
+        byte[] bytes = new byte[8];
+        for (int i = 7; i >= 0; i--) {
+            bytes[i] = (byte) value;
+            value >>>= 8;
+        }
+        return bytes;
+    }
+
+    /** Content-derived version, 12 lower-case hex digits. */
+    public String version() {
+        return version;
+    }
+
+    public DrugVocabulary drugs() {
+        return drugs;
+    }
+
+    public InteractionTable interactions() {
+        return interactions;
+    }
+
+    @Override
+    public String toString() {
+        return "KnowledgeSnapshot[" + version + "]";
+    }
+}

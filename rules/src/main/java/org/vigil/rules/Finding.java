@@ -1,0 +1,32 @@
+package org.vigil.rules;
+
+import org.vigil.knowledge.Citation;
+
+/**
+ * One clinical problem found by a rule. Rules produce findings; the service turns them into cards.
+ * Every finding names the stable rule id that raised it and the cited knowledge behind it.
+ */
+public interface Finding {
+
+    /** Stable id shown on the card and in the alert log, e.g. {@code DDI-011}. */
+    String ruleId();
+
+    /** The rule's title in the clinic's words. */
+    String title();
+
+    /** The check that raised it: {@code interaction}, {@code allergy}, ... */
+    String check();
+
+    Urgency urgency();
+
+    /** Whether the finding deserves to interrupt the prescriber. */
+    boolean interruptive();
+
+    /** The draft order the finding is about (the one a suggestion would remove). */
+    MedicationRef order();
+
+    Citation citation();
+
+    /** Two findings with the same key describe the same clinical problem and become one card. */
+    String problemKey();
+}

@@ -1,0 +1,102 @@
+package org.vigil.service;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.vigil.cdshooks.codec.CdsHooksCodec;
+import org.vigil.knowledge.KnowledgeSnapshot;
+import org.vigil.rules.CheckEngine;
+import org.vigil.service.alertlog.AlertLog;
+import org.vigil.service.cards.AlertPolicy;
+import org.vigil.service.cards.CardFactory;
+import org.vigil.service.context.PatientContextAssembler;
+import org.vigil.service.feedback.FeedbackStore;
+import org.vigil.service.hooks.HookHandlers;
+import org.vigil.service.hooks.ServiceCatalog;
+import org.vigil.service.knowledge.KnowledgeHolder;
+import org.vigil.service.pipeline.HookPipeline;
+import org.vigil.service.web.RequestBodies;
+
+/** Wires the plain-Java modules (protocol, knowledge, rules) into the running service. */
+@Configuration(proxyBeanMethods = false)
+class VigilConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Costly to build (it scans the R4 model), safe to share: one per application. */
+    @Bean
+    FhirContext fhirContext() {
+        return FhirContext.forR4();
+    }
+
+    @Bean
+    CdsHooksCodec cdsHooksCodec(FhirContext fhirContext) {
+        return new CdsHooksCodec(fhirContext);
+    }
+
+    @Bean
+    ServiceCatalog serviceCatalog() {
+        return new ServiceCatalog();
+    }
+
+    @Bean
+    KnowledgeHolder knowledgeHolder() {
+        return new KnowledgeHolder(KnowledgeSnapshot.bundled());
+    }
+
+    @Bean
+    CheckEngine checkEngine() {
+        return CheckEngine.shipped();
+    }
+
+    @Bean(destroyMethod = "close")
+    AlertLog alertLog(DatabaseClient database, VigilProperties properties, MeterRegistry meters) {
+        VigilProperties.AlertLogSettings settings = properties.alertLog();
+        return new AlertLog(
+                database, settings.batchSize(), settings.bufferCapacity(), settings.flushInterval(), meters);
+    }
+
+    @Bean
+    FeedbackStore feedbackStore(DatabaseClient database) {
+        return new FeedbackStore(database);
+    }
+
+    @Bean
+    HookPipeline hookPipeline(
+            CdsHooksCodec codec, CheckEngine engine, KnowledgeHolder knowledge, AlertLog alertLog, Clock clock) {
+        return new HookPipeline(
+                codec,
+                new PatientContextAssembler(),
+                engine,
+                knowledge,
+                new AlertPolicy(),
+                new CardFactory(),
+                alertLog,
+                clock);
+    }
+
+    @Bean
+    HookHandlers hookHandlers(
+            ServiceCatalog catalog,
+            HookPipeline pipeline,
+            CdsHooksCodec codec,
+            FeedbackStore feedbackStore,
+            VigilProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
+        return new HookHandlers(
+                catalog,
+                pipeline,
+                codec,
+                feedbackStore,
+                new RequestBodies(properties.maxRequestSize().toBytes()),
+                meters,
+                clock);
+    }
+}

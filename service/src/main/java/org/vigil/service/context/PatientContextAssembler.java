@@ -1,0 +1,267 @@
+package org.vigil.service.context;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Medication;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.vigil.allergy.AllergyClinicalStatus;
+import org.vigil.allergy.AllergyVerification;
+import org.vigil.allergy.PatientAllergy;
+import org.vigil.allergy.ReactionType;
+import org.vigil.cdshooks.hook.Hooks;
+import org.vigil.cdshooks.request.CdsRequest;
+import org.vigil.cdshooks.request.Prefetch;
+import org.vigil.knowledge.DrugVocabulary;
+import org.vigil.knowledge.KnowledgeSnapshot;
+import org.vigil.knowledge.RecognizedMedication;
+import org.vigil.rules.ActiveMedication;
+import org.vigil.rules.DraftOrder;
+import org.vigil.rules.PatientContext;
+import org.vigil.service.hooks.ServiceCatalog;
+
+/**
+ * Turns the FHIR resources of a hook call into the normalized facts the rules reason over: draft
+ * orders, active medications and allergies, each medication resolved to its ingredients.
+ */
+public final class PatientContextAssembler {
+
+    static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+
+    public PatientContext assemble(CdsRequest request, KnowledgeSnapshot knowledge) {
+        DrugVocabulary drugs = knowledge.drugs();
+        List<DraftOrder> drafts = draftOrders(request, drugs);
+        Set<String> draftReferences = new HashSet<>();
+        for (DraftOrder draft : drafts) {
+            draftReferences.add(draft.reference());
+        }
+        return new PatientContext(
+                drafts,
+                activeMedications(request.prefetch(), draftReferences, drugs),
+                allergies(request.prefetch(), drugs));
+    }
+
+    private static List<DraftOrder> draftOrders(CdsRequest request, DrugVocabulary drugs) {
+        String hook = request.hook();
+        String field = Hooks.MEDICATION_PRESCRIBE.name().equals(hook) ? "medications" : "draftOrders";
+        Bundle bundle = request.context()
+                .resource(field)
+                .filter(Bundle.class::isInstance)
+                .map(Bundle.class::cast)
+                .orElse(null);
+        if (bundle == null) {
+            return List.of();
+        }
+        // order-select checks only what was selected; the other drafts still count as context.
+        boolean onlySelections = Hooks.ORDER_SELECT.name().equals(hook);
+        Set<String> selections =
+                onlySelections ? new HashSet<>(request.context().strings("selections")) : Set.of();
+        List<DraftOrder> drafts = new ArrayList<>();
+        int sequence = 0;
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (entry.getResource() instanceof MedicationRequest order) {
+                String reference = referenceOf(order, "MedicationRequest/draft-" + sequence);
+                boolean checked = !onlySelections || selections.contains(reference);
+                drafts.add(new DraftOrder(
+                        reference, displayOf(order, bundle), recognize(order, bundle, drugs), sequence++, checked));
+            }
+        }
+        return drafts;
+    }
+
+    private static List<ActiveMedication> activeMedications(
+            Prefetch prefetch, Set<String> draftReferences, DrugVocabulary drugs) {
+        Bundle bundle = bundle(prefetch, ServiceCatalog.MEDICATIONS);
+        if (bundle == null) {
+            return List.of();
+        }
+        List<ActiveMedication> active = new ArrayList<>();
+        int index = 0;
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (entry.getResource() instanceof MedicationRequest order
+                    && order.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE) {
+                String reference = referenceOf(order, "MedicationRequest/active-" + index++);
+                // A client may list the order being signed among the active ones; it is not a second drug.
+                if (!draftReferences.contains(reference)) {
+                    active.add(
+                            new ActiveMedication(reference, displayOf(order, bundle), recognize(order, bundle, drugs)));
+                }
+            }
+        }
+        return active;
+    }
+
+    private static List<PatientAllergy> allergies(Prefetch prefetch, DrugVocabulary drugs) {
+        Bundle bundle = bundle(prefetch, ServiceCatalog.ALLERGIES);
+        if (bundle == null) {
+            return List.of();
+        }
+        List<PatientAllergy> allergies = new ArrayList<>();
+        int index = 0;
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            if (entry.getResource() instanceof AllergyIntolerance allergy) {
+                String reference = referenceOf(allergy, "AllergyIntolerance/entry-" + index++);
+                CodeableConcept code = allergy.getCode();
+                allergies.add(new PatientAllergy(
+                        reference,
+                        textOf(code),
+                        recognize(code, drugs),
+                        typeOf(allergy),
+                        clinicalStatusOf(allergy),
+                        verificationOf(allergy),
+                        allergy.hasCriticality() ? allergy.getCriticality().toCode() : null,
+                        reactionsOf(allergy)));
+            }
+        }
+        return allergies;
+    }
+
+    private static Bundle bundle(Prefetch prefetch, String key) {
+        return prefetch.resource(key)
+                .filter(Bundle.class::isInstance)
+                .map(Bundle.class::cast)
+                .orElse(null);
+    }
+
+    private static String referenceOf(Resource resource, String fallback) {
+        return resource.getIdElement().hasIdPart()
+                ? resource.fhirType() + "/" + resource.getIdElement().getIdPart()
+                : fallback;
+    }
+
+    private static RecognizedMedication recognize(MedicationRequest order, Bundle bundle, DrugVocabulary drugs) {
+        CodeableConcept code = medicationCode(order, bundle);
+        return code == null ? RecognizedMedication.unrecognized() : recognize(code, drugs);
+    }
+
+    static RecognizedMedication recognize(CodeableConcept code, DrugVocabulary drugs) {
+        if (code == null || code.isEmpty()) {
+            return RecognizedMedication.unrecognized();
+        }
+        for (Coding coding : code.getCoding()) {
+            if (RXNORM.equals(coding.getSystem())) {
+                RecognizedMedication byCode = drugs.recognize(coding.getCode(), coding.getDisplay(), code.getText());
+                if (byCode.recognized()) {
+                    return byCode;
+                }
+            }
+        }
+        for (Coding coding : code.getCoding()) {
+            RecognizedMedication byName = drugs.recognize(null, coding.getDisplay(), code.getText());
+            if (byName.recognized()) {
+                return byName;
+            }
+        }
+        return drugs.recognize(null, null, code.getText());
+    }
+
+    /** medicationCodeableConcept, or the Medication referenced (contained or in the same bundle). */
+    private static CodeableConcept medicationCode(MedicationRequest order, Bundle bundle) {
+        if (order.hasMedicationCodeableConcept()) {
+            return order.getMedicationCodeableConcept();
+        }
+        if (!order.hasMedicationReference()) {
+            return null;
+        }
+        Reference reference = order.getMedicationReference();
+        IBaseResource target = reference.getResource();
+        if (target == null && reference.hasReference()) {
+            String ref = reference.getReference();
+            for (Resource contained : order.getContained()) {
+                if (ref.equals("#" + contained.getIdElement().getIdPart()) || ref.equals(contained.getId())) {
+                    target = contained;
+                }
+            }
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                Resource candidate = entry.getResource();
+                if (candidate instanceof Medication
+                        && (ref.equals(entry.getFullUrl())
+                                || ref.equals(
+                                        "Medication/" + candidate.getIdElement().getIdPart()))) {
+                    target = candidate;
+                }
+            }
+        }
+        return target instanceof Medication medication && medication.hasCode() ? medication.getCode() : null;
+    }
+
+    private static String displayOf(MedicationRequest order, Bundle bundle) {
+        return textOf(medicationCode(order, bundle));
+    }
+
+    private static String textOf(CodeableConcept code) {
+        if (code == null) {
+            return null;
+        }
+        if (code.hasText()) {
+            return code.getText();
+        }
+        for (Coding coding : code.getCoding()) {
+            if (coding.hasDisplay()) {
+                return coding.getDisplay();
+            }
+        }
+        return null;
+    }
+
+    private static ReactionType typeOf(AllergyIntolerance allergy) {
+        if (!allergy.hasType()) {
+            return ReactionType.UNSTATED;
+        }
+        return allergy.getType() == AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE
+                ? ReactionType.INTOLERANCE
+                : ReactionType.ALLERGY;
+    }
+
+    private static AllergyClinicalStatus clinicalStatusOf(AllergyIntolerance allergy) {
+        String code = codeOf(allergy.getClinicalStatus());
+        return switch (code == null ? "" : code) {
+            case "active" -> AllergyClinicalStatus.ACTIVE;
+            case "inactive" -> AllergyClinicalStatus.INACTIVE;
+            case "resolved" -> AllergyClinicalStatus.RESOLVED;
+            default -> AllergyClinicalStatus.UNSTATED;
+        };
+    }
+
+    private static AllergyVerification verificationOf(AllergyIntolerance allergy) {
+        String code = codeOf(allergy.getVerificationStatus());
+        return switch (code == null ? "" : code) {
+            case "unconfirmed" -> AllergyVerification.UNCONFIRMED;
+            case "presumed" -> AllergyVerification.PRESUMED;
+            case "confirmed" -> AllergyVerification.CONFIRMED;
+            case "refuted" -> AllergyVerification.REFUTED;
+            case "entered-in-error" -> AllergyVerification.ENTERED_IN_ERROR;
+            default -> AllergyVerification.UNSTATED;
+        };
+    }
+
+    private static String codeOf(CodeableConcept concept) {
+        for (Coding coding : concept.getCoding()) {
+            if (coding.hasCode()) {
+                return coding.getCode();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> reactionsOf(AllergyIntolerance allergy) {
+        List<String> reactions = new ArrayList<>();
+        for (AllergyIntolerance.AllergyIntoleranceReactionComponent reaction : allergy.getReaction()) {
+            for (CodeableConcept manifestation : reaction.getManifestation()) {
+                String text = textOf(manifestation);
+                if (text != null && !reactions.contains(text)) {
+                    reactions.add(text);
+                }
+            }
+        }
+        return reactions;
+    }
+}

@@ -1,0 +1,144 @@
+package org.vigil.service.hooks;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.vigil.cdshooks.codec.CdsHooksCodec;
+import org.vigil.cdshooks.codec.CdsHooksException;
+import org.vigil.cdshooks.feedback.FeedbackRequest;
+import org.vigil.service.feedback.FeedbackStore;
+import org.vigil.service.pipeline.HookCallRefused;
+import org.vigil.service.pipeline.HookPipeline;
+import org.vigil.service.web.ErrorBody;
+import org.vigil.service.web.RequestBodies;
+import reactor.core.publisher.Mono;
+
+/** The three CDS Hooks endpoints: discovery, a service call, and feedback on the cards it returned. */
+public final class HookHandlers {
+
+    private static final Logger log = LoggerFactory.getLogger(HookHandlers.class);
+
+    private final ServiceCatalog catalog;
+    private final HookPipeline pipeline;
+    private final CdsHooksCodec codec;
+    private final FeedbackStore feedback;
+    private final RequestBodies bodies;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final byte[] discovery;
+
+    public HookHandlers(
+            ServiceCatalog catalog,
+            HookPipeline pipeline,
+            CdsHooksCodec codec,
+            FeedbackStore feedback,
+            RequestBodies bodies,
+            MeterRegistry meters,
+            Clock clock) {
+        this.catalog = catalog;
+        this.pipeline = pipeline;
+        this.codec = codec;
+        this.feedback = feedback;
+        this.bodies = bodies;
+        this.meters = meters;
+        this.clock = clock;
+        this.discovery = codec.encodeDiscovery(catalog.discovery());
+    }
+
+    Mono<ServerResponse> discovery(ServerRequest request) {
+        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(discovery);
+    }
+
+    Mono<ServerResponse> call(ServerRequest request) {
+        String id = request.pathVariable("id");
+        VigilCdsService service = catalog.find(id).orElse(null);
+        if (service == null) {
+            return unknownService(id);
+        }
+        Timer.Sample sample = Timer.start(meters);
+        return bodies.readJson(request)
+                .map(body -> pipeline.call(service, body))
+                .flatMap(answer -> ServerResponse.ok()
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .header("X-Vigil-Knowledge-Version", answer.knowledgeVersion())
+                        .bodyValue(answer.body()))
+                .onErrorResume(HookCallRefused.class, HookHandlers::refused)
+                .onErrorResume(error -> !(error instanceof HookCallRefused), HookHandlers::failed)
+                .doOnNext(response -> sample.stop(Timer.builder("vigil.hook.calls")
+                        .description("CDS Hooks service calls, by service and HTTP status")
+                        .tag("service", service.id())
+                        .tag("hook", service.hook().name())
+                        .tag("status", Integer.toString(response.statusCode().value()))
+                        .publishPercentileHistogram()
+                        .register(meters)));
+    }
+
+    Mono<ServerResponse> feedback(ServerRequest request) {
+        String id = request.pathVariable("id");
+        VigilCdsService service = catalog.find(id).orElse(null);
+        if (service == null) {
+            return unknownService(id);
+        }
+        return bodies.readJson(request)
+                .map(this::decodeFeedback)
+                .flatMap(decoded -> feedback.store(service.id(), decoded.feedback(), clock.instant())
+                        .flatMap(stored -> ServerResponse.ok()
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .bodyValue(new FeedbackReceipt(
+                                        decoded.feedback().size(),
+                                        stored,
+                                        decoded.feedback().size() - stored))))
+                .onErrorResume(HookCallRefused.class, HookHandlers::refused)
+                .onErrorResume(error -> !(error instanceof HookCallRefused), HookHandlers::failed);
+    }
+
+    private FeedbackRequest decodeFeedback(byte[] body) {
+        try {
+            return codec.decodeFeedback(body);
+        } catch (CdsHooksException e) {
+            throw new HookCallRefused(e.code().httpStatus(), e.code().code(), e.getMessage(), e.field(), null);
+        }
+    }
+
+    /**
+     * What the feedback endpoint acknowledges: every entry received is stored, once.
+     *
+     * @param received entries in the request
+     * @param stored entries stored now
+     * @param alreadyStored entries that were repeats of feedback stored before
+     */
+    record FeedbackReceipt(int received, long stored, long alreadyStored) {}
+
+    private static Mono<ServerResponse> unknownService(String id) {
+        return ServerResponse.status(404)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(ErrorBody.of(
+                        404, "unknown-service", "No CDS service with id '" + id + "'; see GET /cds-services"));
+    }
+
+    static Mono<ServerResponse> refused(HookCallRefused refused) {
+        return ServerResponse.status(refused.status())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(new ErrorBody(
+                        refused.status(),
+                        refused.error(),
+                        refused.getMessage(),
+                        refused.field(),
+                        refused.missingPrefetch()));
+    }
+
+    /** A bug, not the client's fault: logged without its message (which could quote data), answered 500. */
+    private static Mono<ServerResponse> failed(Throwable error) {
+        StackTraceElement at = error.getStackTrace().length > 0 ? error.getStackTrace()[0] : null;
+        log.error("Hook call failed with {} at {}", error.getClass().getName(), at);
+        return ServerResponse.status(500)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(
+                        ErrorBody.of(500, "internal-error", "Vigil could not answer this call; the error is logged"));
+    }
+}

@@ -1,0 +1,114 @@
+package org.vigil.service.hooks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.vigil.cdshooks.discovery.Discovery;
+import org.vigil.cdshooks.hook.HookDefinition;
+import org.vigil.cdshooks.hook.Hooks;
+import org.vigil.cdshooks.prefetch.PrefetchTemplate;
+
+/**
+ * The CDS services Vigil answers. Prefetch templates are parsed against their hook when the
+ * catalog is built, so a template using a token its hook does not allow stops the service from
+ * starting rather than failing on a clinician's call.
+ */
+public final class ServiceCatalog {
+
+    public static final String PATIENT = "patient";
+    public static final String MEDICATIONS = "medications";
+    public static final String ALLERGIES = "allergies";
+    public static final String CONDITIONS = "conditions";
+    public static final String LABS = "labs";
+    public static final String VITALS = "vitals";
+
+    private static final List<String> KEY_ORDER = List.of(PATIENT, MEDICATIONS, ALLERGIES, CONDITIONS, LABS, VITALS);
+
+    /** What the medication checks need before they can say anything: the active list and allergies. */
+    private static final List<String> MEDICATION_CHECK_INPUTS = List.of(MEDICATIONS, ALLERGIES);
+
+    private final Map<String, VigilCdsService> services = new LinkedHashMap<>();
+
+    public ServiceCatalog() {
+        add(new VigilCdsService(
+                "order-sign-medication-safety",
+                Hooks.ORDER_SIGN,
+                "Medication safety at order signing",
+                "Checks every draft medication order being signed against the patient's active medications,"
+                        + " the other draft orders and recorded allergies: drug-drug interactions and drug-allergy"
+                        + " conflicts, with the cited source on every card.",
+                templates(Hooks.ORDER_SIGN),
+                MEDICATION_CHECK_INPUTS,
+                null));
+        add(new VigilCdsService(
+                "order-select-medication-safety",
+                Hooks.ORDER_SELECT,
+                "Medication safety at order selection",
+                "Checks the medication orders just selected (context.selections) against active medications,"
+                        + " the other draft orders and recorded allergies.",
+                templates(Hooks.ORDER_SELECT),
+                MEDICATION_CHECK_INPUTS,
+                null));
+        add(new VigilCdsService(
+                "patient-view-alerts",
+                Hooks.PATIENT_VIEW,
+                "Chart alerts when a patient is opened",
+                "Flags what needs attention when a clinician opens a chart. Lab and risk flags arrive in a"
+                        + " later release; until then this service answers with no cards.",
+                templates(Hooks.PATIENT_VIEW),
+                List.of(),
+                null));
+        add(new VigilCdsService(
+                "medication-prescribe-medication-safety",
+                Hooks.MEDICATION_PRESCRIBE,
+                "Medication safety at prescribing (legacy hook)",
+                "The order-sign checks for CDS clients still calling the deprecated medication-prescribe hook:"
+                        + " context.medications is checked as the draft orders.",
+                templates(Hooks.MEDICATION_PRESCRIBE),
+                MEDICATION_CHECK_INPUTS,
+                "medication-prescribe is deprecated in CDS Hooks; prefer order-sign-medication-safety."));
+    }
+
+    private void add(VigilCdsService service) {
+        services.put(service.id(), service);
+    }
+
+    private static Map<String, PrefetchTemplate> templates(HookDefinition hook) {
+        Map<String, PrefetchTemplate> templates = new LinkedHashMap<>();
+        templates.put(PATIENT, PrefetchTemplate.parse("Patient/{{context.patientId}}", hook));
+        templates.put(
+                MEDICATIONS,
+                PrefetchTemplate.parse("MedicationRequest?patient={{context.patientId}}&status=active", hook));
+        templates.put(
+                ALLERGIES,
+                PrefetchTemplate.parse(
+                        "AllergyIntolerance?patient={{context.patientId}}&clinical-status=active", hook));
+        templates.put(
+                CONDITIONS,
+                PrefetchTemplate.parse("Condition?patient={{context.patientId}}&clinical-status=active", hook));
+        templates.put(
+                LABS,
+                PrefetchTemplate.parse(
+                        "Observation?patient={{context.patientId}}&category=laboratory&_sort=-date&_count=200", hook));
+        templates.put(
+                VITALS,
+                PrefetchTemplate.parse(
+                        "Observation?patient={{context.patientId}}&category=vital-signs&_sort=-date&_count=100", hook));
+        return templates;
+    }
+
+    public Optional<VigilCdsService> find(String id) {
+        return Optional.ofNullable(services.get(id));
+    }
+
+    public List<VigilCdsService> all() {
+        return List.copyOf(services.values());
+    }
+
+    public Discovery discovery() {
+        return new Discovery(services.values().stream()
+                .map(service -> service.discovery(KEY_ORDER))
+                .toList());
+    }
+}

@@ -1,0 +1,162 @@
+package org.vigil.service.pipeline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.vigil.cdshooks.codec.CdsHooksCodec;
+import org.vigil.cdshooks.codec.CdsHooksException;
+import org.vigil.cdshooks.request.CdsRequest;
+import org.vigil.cdshooks.request.Prefetch;
+import org.vigil.cdshooks.response.Card;
+import org.vigil.cdshooks.response.CdsResponse;
+import org.vigil.knowledge.KnowledgeSnapshot;
+import org.vigil.rules.CheckEngine;
+import org.vigil.rules.Finding;
+import org.vigil.rules.PatientContext;
+import org.vigil.service.alertlog.AlertEntry;
+import org.vigil.service.alertlog.AlertSink;
+import org.vigil.service.cards.AlertPolicy;
+import org.vigil.service.cards.CardFactory;
+import org.vigil.service.context.PatientContextAssembler;
+import org.vigil.service.hooks.VigilCdsService;
+import org.vigil.service.knowledge.KnowledgeHolder;
+
+/**
+ * One hook call, start to end: decode, check the prefetch, normalize, evaluate the rules, apply
+ * the alert policy, write cards, encode. Pure CPU work on the request's bytes and one knowledge
+ * snapshot; the alert log is handed the cards and written elsewhere.
+ */
+public final class HookPipeline {
+
+    private final CdsHooksCodec codec;
+    private final PatientContextAssembler assembler;
+    private final CheckEngine engine;
+    private final KnowledgeHolder knowledge;
+    private final AlertPolicy policy;
+    private final CardFactory cards;
+    private final AlertSink alerts;
+    private final Clock clock;
+
+    public HookPipeline(
+            CdsHooksCodec codec,
+            PatientContextAssembler assembler,
+            CheckEngine engine,
+            KnowledgeHolder knowledge,
+            AlertPolicy policy,
+            CardFactory cards,
+            AlertSink alerts,
+            Clock clock) {
+        this.codec = codec;
+        this.assembler = assembler;
+        this.engine = engine;
+        this.knowledge = knowledge;
+        this.policy = policy;
+        this.cards = cards;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** Answers one call; the returned bytes are the CDS Hooks response body. */
+    public HookAnswer call(VigilCdsService service, byte[] body) {
+        CdsRequest request = decode(service, body);
+        requirePrefetch(service, request.prefetch());
+        KnowledgeSnapshot snapshot = knowledge.current();
+        PatientContext context = assembler.assemble(request, snapshot);
+        List<Finding> findings = policy.select(engine.evaluate(context, snapshot));
+        List<Card> answer = new ArrayList<>(findings.size());
+        for (Finding finding : findings) {
+            answer.add(cards.card(finding, snapshot.version()));
+        }
+        byte[] encoded = codec.encodeResponse(new CdsResponse(answer, List.of()));
+        if (!answer.isEmpty()) {
+            alerts.record(alertEntries(service, request, findings, answer, snapshot.version()));
+        }
+        return new HookAnswer(encoded, answer, snapshot.version());
+    }
+
+    private CdsRequest decode(VigilCdsService service, byte[] body) {
+        CdsRequest request;
+        try {
+            request = codec.decodeRequest(body);
+            if (!service.hook().name().equals(request.hook())) {
+                throw new HookCallRefused(
+                        400,
+                        "hook-mismatch",
+                        "Service " + service.id() + " answers the "
+                                + service.hook().name() + " hook, but the request is for '" + request.hook() + "'",
+                        "hook",
+                        null);
+            }
+            service.hook().validate(request.context());
+        } catch (CdsHooksException e) {
+            throw new HookCallRefused(e.code().httpStatus(), e.code().code(), e.getMessage(), e.field(), null);
+        }
+        return request;
+    }
+
+    /**
+     * A required prefetch key the client did not send (or answered with an OperationOutcome) cannot
+     * be fetched yet: the record store and fhirServer fallbacks come later, so the answer is 412.
+     */
+    private static void requirePrefetch(VigilCdsService service, Prefetch prefetch) {
+        List<String> missing = new ArrayList<>();
+        for (String key : service.requiredPrefetch()) {
+            switch (prefetch.state(key)) {
+                case ABSENT -> missing.add(key);
+                case RESOURCE -> {
+                    IBaseResource value = prefetch.resource(key).orElse(null);
+                    if (value instanceof OperationOutcome) {
+                        missing.add(key);
+                    }
+                }
+                case NULL -> {
+                    // The client looked and found nothing: that is an answer.
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            StringBuilder message = new StringBuilder("Required data was neither prefetched nor obtainable: ");
+            for (int i = 0; i < missing.size(); i++) {
+                String key = missing.get(i);
+                message.append(i == 0 ? "" : "; ")
+                        .append('\'')
+                        .append(key)
+                        .append("' (")
+                        .append(service.prefetch().get(key).template())
+                        .append(')');
+            }
+            throw new HookCallRefused(412, "prefetch-unavailable", message.toString(), "prefetch", missing);
+        }
+    }
+
+    private List<AlertEntry> alertEntries(
+            VigilCdsService service, CdsRequest request, List<Finding> findings, List<Card> answer, String version) {
+        Instant now = clock.instant();
+        String patientId = request.context().string("patientId").orElse(null);
+        List<AlertEntry> entries = new ArrayList<>(answer.size());
+        for (int i = 0; i < answer.size(); i++) {
+            Finding finding = findings.get(i);
+            Card card = answer.get(i);
+            entries.add(new AlertEntry(
+                    now,
+                    service.id(),
+                    request.hook(),
+                    request.hookInstance(),
+                    UUID.fromString(card.uuid()),
+                    finding.ruleId(),
+                    finding.check(),
+                    card.indicator().name().toLowerCase(java.util.Locale.ROOT),
+                    finding.interruptive(),
+                    patientId,
+                    version));
+        }
+        return entries;
+    }
+
+    /** The encoded response, the cards in it and the knowledge version that produced them. */
+    public record HookAnswer(byte[] body, List<Card> cards, String knowledgeVersion) {}
+}

@@ -1,0 +1,79 @@
+package org.vigil.service;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The invariants of ARCHITECTURE.md, checked on the compiled classes of every module. */
+class ArchitectureTest {
+
+    private static final JavaClasses VIGIL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.vigil");
+
+    private static final String[] PLAIN_JAVA_MODULES = {
+        "org.vigil.knowledge..",
+        "org.vigil.cdshooks..",
+        "org.vigil.rules..",
+        "org.vigil.interaction..",
+        "org.vigil.allergy..",
+        "org.vigil.recognition.."
+    };
+
+    @Test
+    void knowledgeRulesAndProtocolNeverDependOnSpringOrReactor() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(PLAIN_JAVA_MODULES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "reactor..")
+                .check(VIGIL);
+    }
+
+    @Test
+    void onlyTheProtocolAndTheServiceKnowWhatACardIs() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.vigil.knowledge..",
+                        "org.vigil.rules..",
+                        "org.vigil.interaction..",
+                        "org.vigil.allergy..",
+                        "org.vigil.recognition..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.vigil.cdshooks..")
+                .check(VIGIL);
+    }
+
+    @Test
+    void rulesNeverParseJsonNorTalkToANetwork() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.vigil.rules..",
+                        "org.vigil.interaction..",
+                        "org.vigil.allergy..",
+                        "org.vigil.recognition..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "com.fasterxml.jackson..", "tools.jackson..", "java.net..", "java.net.http..", "ca.uhn.fhir..")
+                .check(VIGIL);
+    }
+
+    @Test
+    void knowledgeDependsOnNothingElseOfVigil() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.vigil.knowledge..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.vigil.rules..", "org.vigil.cdshooks..", "org.vigil.service..")
+                .check(VIGIL);
+    }
+}

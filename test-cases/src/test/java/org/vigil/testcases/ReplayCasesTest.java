@@ -1,0 +1,98 @@
+package org.vigil.testcases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.vigil.cdshooks.codec.CdsHooksCodec;
+import org.vigil.service.VigilApplication;
+
+/**
+ * Replays every case under {@code cases/} through Vigil's HTTP API, exactly as an EHR would call
+ * it, and compares the cards with the case's expected outcome. Prints a per-check summary.
+ */
+@SpringBootTest(classes = VigilApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReplayCasesTest {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayCasesTest.class);
+    private static final Path CASES = Path.of("cases");
+    private static final List<CaseVerdict> verdicts = new ArrayList<>();
+
+    @DynamicPropertySource
+    static void embeddedDatabase(DynamicPropertyRegistry registry) throws Exception {
+        Path dataDirectory = Files.createTempDirectory(Path.of("target"), "pgdata-replay-");
+        registry.add("vigil.embedded-database.data-directory", dataDirectory::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final CdsHooksCodec codec = new CdsHooksCodec(FhirContext.forR4Cached());
+
+    @Test
+    void theLibraryHoldsEnoughCasesIncludingOnesThatMustNotAlert() {
+        List<TestCase> cases = CaseLibrary.load(CASES);
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(cases.stream().filter(c -> c.expected().mustNotAlert())).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCaseGetsExactlyTheCardsItExpects() {
+        WebTestClient client =
+                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        return CaseLibrary.load(CASES).stream()
+                .map(testCase -> DynamicTest.dynamicTest(testCase.name(), () -> {
+                    EntityExchangeResult<byte[]> result = client.post()
+                            .uri("/cds-services/{id}", testCase.expected().service())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .bodyValue(testCase.request())
+                            .exchange()
+                            .expectBody()
+                            .returnResult();
+                    CaseVerdict verdict = CaseVerdict.judge(
+                            testCase, result.getStatus().value(), result.getResponseBodyContent(), codec);
+                    synchronized (verdicts) {
+                        verdicts.add(verdict);
+                    }
+                    assertThat(verdict.problems())
+                            .as("%s: %s", testCase.name(), testCase.expected().description())
+                            .isEmpty();
+                }));
+    }
+
+    @AfterAll
+    static void summary() {
+        Map<String, int[]> byCheck = new TreeMap<>();
+        int interruptedQuietCases = 0;
+        for (CaseVerdict verdict : verdicts) {
+            int[] counts = byCheck.computeIfAbsent(verdict.testCase().check(), check -> new int[2]);
+            counts[0] += verdict.passed() ? 1 : 0;
+            counts[1]++;
+            interruptedQuietCases += verdict.interruptedWhenItMustNot() ? 1 : 0;
+        }
+        StringBuilder table = new StringBuilder("\nReplay summary\n  check            passed / cases\n");
+        byCheck.forEach(
+                (check, counts) -> table.append(String.format("  %-16s %6d / %d%n", check, counts[0], counts[1])));
+        table.append("  interruptive cards on must-not-alert cases: ").append(interruptedQuietCases);
+        log.info(table.toString());
+    }
+}
