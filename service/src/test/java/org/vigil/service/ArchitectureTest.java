@@ -14,20 +14,22 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.vigil");
 
-    private static final String[] PLAIN_JAVA_MODULES = {
-        "org.vigil.knowledge..",
-        "org.vigil.cdshooks..",
-        "org.vigil.rules..",
-        "org.vigil.interaction..",
-        "org.vigil.allergy..",
-        "org.vigil.recognition.."
+    /** The rules module: the shared fact model and one package per clinical check. */
+    private static final String[] RULES = {
+        "org.vigil.rules..", "org.vigil.interaction..", "org.vigil.allergy..", "org.vigil.recognition.."
     };
+
+    private static String[] with(String[] packages, String... more) {
+        String[] all = java.util.Arrays.copyOf(packages, packages.length + more.length);
+        System.arraycopy(more, 0, all, packages.length, more.length);
+        return all;
+    }
 
     @Test
     void knowledgeRulesAndProtocolNeverDependOnSpringOrReactor() {
         noClasses()
                 .that()
-                .resideInAnyPackage(PLAIN_JAVA_MODULES)
+                .resideInAnyPackage(with(RULES, "org.vigil.knowledge..", "org.vigil.cdshooks.."))
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "reactor..")
@@ -38,12 +40,7 @@ class ArchitectureTest {
     void onlyTheProtocolAndTheServiceKnowWhatACardIs() {
         noClasses()
                 .that()
-                .resideInAnyPackage(
-                        "org.vigil.knowledge..",
-                        "org.vigil.rules..",
-                        "org.vigil.interaction..",
-                        "org.vigil.allergy..",
-                        "org.vigil.recognition..")
+                .resideInAnyPackage(with(RULES, "org.vigil.knowledge.."))
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.vigil.cdshooks..")

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.vigil.service.support.Requests;
 import org.vigil.service.support.VigilServerTest;
 
@@ -54,11 +55,7 @@ class HookApiIT extends VigilServerTest {
 
     @Test
     void simvastatinWithActiveClarithromycinGetsACriticalCardAPharmacistCanActOn() {
-        client.post()
-                .uri(ORDER_SIGN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Requests.json("order-sign-simvastatin-clarithromycin.json"))
-                .exchange()
+        post(Requests.json("order-sign-simvastatin-clarithromycin.json"))
                 .expectStatus()
                 .isOk()
                 .expectHeader()
@@ -129,11 +126,7 @@ class HookApiIT extends VigilServerTest {
     void missingHookInstanceIs400NamingTheField() {
         String body = Requests.json("order-sign-simvastatin-clarithromycin.json")
                 .replaceFirst("\"hookInstance\"\\s*:\\s*\"[^\"]*\",", "");
-        client.post()
-                .uri(ORDER_SIGN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
+        post(body)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -161,11 +154,7 @@ class HookApiIT extends VigilServerTest {
     void invalidFhirInContextIs400WithoutEchoingTheData() {
         String body = Requests.json("order-sign-simvastatin-clarithromycin.json")
                 .replace("\"intent\": \"order\"", "\"intent\": \"order\", \"notAnElement\": \"Jane Q Patient\"");
-        client.post()
-                .uri(ORDER_SIGN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
+        post(body)
                 .expectStatus()
                 .isBadRequest()
                 .expectBody()
@@ -196,11 +185,7 @@ class HookApiIT extends VigilServerTest {
     void aMissingRequiredPrefetchIs412NamingTheKey() {
         String body = Requests.json("order-sign-simvastatin-clarithromycin.json")
                 .replace("\"medications\":", "\"notRequested\":");
-        client.post()
-                .uri(ORDER_SIGN)
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange()
+        post(body)
                 .expectStatus()
                 .isEqualTo(412)
                 .expectBody()
@@ -298,6 +283,14 @@ class HookApiIT extends VigilServerTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private WebTestClient.ResponseSpec post(String body) {
+        return client.post()
+                .uri(ORDER_SIGN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange();
     }
 
     private void refusal(String body, MediaType type, int status, String error) {
