@@ -11,11 +11,11 @@ public final class KnowledgeLoadException extends RuntimeException {
     private final String file;
     private final int line;
 
-    KnowledgeLoadException(String file, int line, String message) {
+    public KnowledgeLoadException(String file, int line, String message) {
         this(file, line, message, null);
     }
 
-    KnowledgeLoadException(String file, int line, String message, Throwable cause) {
+    public KnowledgeLoadException(String file, int line, String message, Throwable cause) {
         super((line > 0 ? file + ":" + line : file) + ": " + message, cause);
         this.file = file;
         this.line = line;

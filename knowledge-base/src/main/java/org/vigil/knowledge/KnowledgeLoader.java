@@ -221,7 +221,7 @@ final class KnowledgeLoader {
                     id,
                     row.required("title"),
                     severity,
-                    bool(row, "interruptive"),
+                    row.bool("interruptive"),
                     row.required("mechanism"),
                     row.required("clinical_effect"),
                     row.required("management"),
@@ -263,14 +263,5 @@ final class KnowledgeLoader {
                     + INGREDIENTS + ")");
         }
         return Set.of(rxcui);
-    }
-
-    private static boolean bool(TsvRow row, String column) {
-        String value = row.required(column);
-        return switch (value) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw row.error("column '" + column + "' must be true or false, not '" + value + "'");
-        };
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * Streams the rows of one tab-separated table. Rows are handed over one at a time so that a table
  * of a million rows is never held as parsed text all at once.
  */
-final class TsvReader {
+public final class TsvReader {
 
     private TsvReader() {}
 
@@ -24,7 +24,7 @@ final class TsvReader {
      * first other line is the header and must name every required column; each data row must have
      * as many fields as the header.
      */
-    static void read(String file, byte[] bytes, List<String> requiredColumns, Consumer<TsvRow> sink) {
+    public static void read(String file, byte[] bytes, List<String> requiredColumns, Consumer<TsvRow> sink) {
         CharsetDecoder utf8 = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
