@@ -1,6 +1,7 @@
 package org.vigil.benchmarks;
 
 import ca.uhn.fhir.context.FhirContext;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,7 +45,8 @@ public final class Pipelines {
                 new AlertPolicy(),
                 new CardFactory(),
                 sink,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new SimpleMeterRegistry());
     }
 
     public static VigilCdsService orderSignService() {

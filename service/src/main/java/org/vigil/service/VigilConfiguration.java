@@ -3,6 +3,8 @@ package org.vigil.service;
 import ca.uhn.fhir.context.FhirContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -16,6 +18,7 @@ import org.vigil.service.context.PatientContextAssembler;
 import org.vigil.service.feedback.FeedbackStore;
 import org.vigil.service.hooks.HookHandlers;
 import org.vigil.service.hooks.ServiceCatalog;
+import org.vigil.service.knowledge.KnowledgeDistributionLink;
 import org.vigil.service.knowledge.KnowledgeHolder;
 import org.vigil.service.pipeline.HookPipeline;
 import org.vigil.service.web.RequestBodies;
@@ -50,6 +53,15 @@ class VigilConfiguration {
         return new KnowledgeHolder(KnowledgeSnapshot.bundled());
     }
 
+    /** Only with {@code vigil.redis.url} set; without it the instance runs on its bundled tables. */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty("vigil.redis.url")
+    KnowledgeDistributionLink knowledgeDistribution(
+            KnowledgeHolder holder, org.springframework.core.env.Environment environment) {
+        return new KnowledgeDistributionLink(
+                environment.getRequiredProperty("vigil.redis.url"), holder, Duration.ofSeconds(30));
+    }
+
     @Bean
     CheckEngine checkEngine() {
         return CheckEngine.shipped();
@@ -69,7 +81,12 @@ class VigilConfiguration {
 
     @Bean
     HookPipeline hookPipeline(
-            CdsHooksCodec codec, CheckEngine engine, KnowledgeHolder knowledge, AlertLog alertLog, Clock clock) {
+            CdsHooksCodec codec,
+            CheckEngine engine,
+            KnowledgeHolder knowledge,
+            AlertLog alertLog,
+            Clock clock,
+            MeterRegistry meters) {
         return new HookPipeline(
                 codec,
                 new PatientContextAssembler(),
@@ -78,7 +95,8 @@ class VigilConfiguration {
                 new AlertPolicy(),
                 new CardFactory(),
                 alertLog,
-                clock);
+                clock,
+                meters);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.vigil.service.pipeline;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,9 @@ public final class HookPipeline {
     private final CardFactory cards;
     private final AlertSink alerts;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final Counter unrecognizedDrafts;
+    private final Counter unrecognizedActive;
 
     public HookPipeline(
             CdsHooksCodec codec,
@@ -49,7 +54,8 @@ public final class HookPipeline {
             AlertPolicy policy,
             CardFactory cards,
             AlertSink alerts,
-            Clock clock) {
+            Clock clock,
+            MeterRegistry meters) {
         this.codec = codec;
         this.assembler = assembler;
         this.engine = engine;
@@ -58,6 +64,17 @@ public final class HookPipeline {
         this.cards = cards;
         this.alerts = alerts;
         this.clock = clock;
+        this.meters = meters;
+        this.unrecognizedDrafts = unrecognized(meters, "draft");
+        this.unrecognizedActive = unrecognized(meters, "active");
+    }
+
+    /** Medications Vigil could not recognise are counted, never dropped silently. */
+    private static Counter unrecognized(MeterRegistry meters, String role) {
+        return Counter.builder("vigil.medications.unrecognized")
+                .description("Medications that matched no RxNorm code, normal-form name or ingredient name")
+                .tag("role", role)
+                .register(meters);
     }
 
     /** Answers one call; the returned bytes are the CDS Hooks response body. */
@@ -66,16 +83,38 @@ public final class HookPipeline {
         requirePrefetch(service, request.prefetch());
         KnowledgeSnapshot snapshot = knowledge.current();
         PatientContext context = assembler.assemble(request, snapshot);
+        countUnrecognized(context);
         List<Finding> findings = policy.select(engine.evaluate(context, snapshot));
         List<Card> answer = new ArrayList<>(findings.size());
         for (Finding finding : findings) {
-            answer.add(cards.card(finding, snapshot.version()));
+            Card card = cards.card(finding, snapshot.version());
+            answer.add(card);
+            meters.counter(
+                            "vigil.cards",
+                            "rule",
+                            finding.ruleId(),
+                            "indicator",
+                            card.indicator().name().toLowerCase(java.util.Locale.ROOT))
+                    .increment();
         }
         byte[] encoded = codec.encodeResponse(new CdsResponse(answer, List.of()));
         if (!answer.isEmpty()) {
             alerts.record(alertEntries(service, request, findings, answer, snapshot.version()));
         }
         return new HookAnswer(encoded, answer, snapshot.version());
+    }
+
+    private void countUnrecognized(PatientContext context) {
+        for (var draft : context.draftOrders()) {
+            if (!draft.medication().recognized()) {
+                unrecognizedDrafts.increment();
+            }
+        }
+        for (var active : context.activeMedications()) {
+            if (!active.medication().recognized()) {
+                unrecognizedActive.increment();
+            }
+        }
     }
 
     /** The codec validates the context of every hook it knows; what is left is the service's own hook. */

@@ -102,6 +102,28 @@ class HookApiIT extends VigilServerTest {
     }
 
     @Test
+    void anUnrecognisedMedicationIsToldToThePrescriberAndCounted() {
+        post(Requests.json("order-sign-unrecognised-tonic.json"))
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.cards[0].indicator")
+                .isEqualTo("info")
+                .jsonPath("$.cards[0].summary")
+                .value(String.class, summary -> assertThat(summary).startsWith("Not checked"));
+
+        client.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .value(metrics -> assertThat(metrics)
+                        .containsPattern("vigil_medications_unrecognized_total\\{[^}]*role=\"draft\"[^}]*\\} [1-9]")
+                        .containsPattern("vigil_cards_total\\{[^}]*rule=\"MED-001\"[^}]*\\} [1-9]"));
+    }
+
+    @Test
     void unknownServiceIs404WithABodyThatSaysSo() {
         client.post()
                 .uri("/cds-services/no-such-service")
