@@ -78,7 +78,10 @@ final class PairIndex {
             if (a <= 0 || b <= 0) {
                 throw new IllegalArgumentException("rxcui must be positive");
             }
-            if ((size + 1) * 2 > keys.length) {
+            // At most a quarter full: most probes are misses (two drugs that do not interact), and a
+            // miss walks the run of occupied slots; short runs keep a million-pair table as fast as
+            // a small one.
+            if ((size + 1) * 4 > keys.length) {
                 grow();
             }
             long key = key(a, b);
