@@ -41,6 +41,15 @@ public final class DrugVocabulary {
         return Map.copyOf(copy);
     }
 
+    /**
+     * Loads the drug tables alone, validated as in a full snapshot; for tools and tests that need
+     * no other table.
+     */
+    public static DrugVocabulary load(KnowledgeSource source) {
+        return KnowledgeLoader.load(KnowledgeLoader.readAll(source, KnowledgeLoader.TABLES))
+                .drugs();
+    }
+
     public Optional<Ingredient> ingredient(int rxcui) {
         return ingredients.byRxcui(rxcui);
     }

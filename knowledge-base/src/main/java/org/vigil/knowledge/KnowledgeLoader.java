@@ -24,17 +24,20 @@ final class KnowledgeLoader {
     static final String DRUG_CLASSES = "drug-classes.tsv";
     static final String INTERACTIONS = "interactions.tsv";
 
-    /** Load and hashing order; changing it changes every version string. */
+    /** The drug tables, in load order. */
     static final List<String> TABLES = List.of(INGREDIENTS, CLINICAL_DRUGS, DRUG_CLASSES, INTERACTIONS);
+
+    /** What the drug tables load into. */
+    record DrugTables(DrugVocabulary drugs, InteractionTable interactions) {}
 
     private static final String CLASS_PREFIX = "class:";
     private static final Pattern CLASS_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     private KnowledgeLoader() {}
 
-    static Map<String, byte[]> readAll(KnowledgeSource source) {
+    static Map<String, byte[]> readAll(KnowledgeSource source, List<String> names) {
         Map<String, byte[]> tables = new LinkedHashMap<>();
-        for (String table : TABLES) {
+        for (String table : names) {
             Optional<byte[]> bytes;
             try {
                 bytes = source.read(table);
@@ -50,14 +53,14 @@ final class KnowledgeLoader {
         return tables;
     }
 
-    static KnowledgeSnapshot load(Map<String, byte[]> tables, String version) {
+    static DrugTables load(Map<String, byte[]> tables) {
         IngredientIndex ingredients = ingredients(tables.get(INGREDIENTS));
         Map<Integer, ClinicalDrug> clinicalDrugs = clinicalDrugs(tables.get(CLINICAL_DRUGS), ingredients);
         Classes classes = classes(tables.get(DRUG_CLASSES), ingredients);
         DrugVocabulary drugs = new DrugVocabulary(
                 ingredients, clinicalDrugs, classes.members, classes.classesByIngredient, classes.rows);
         InteractionTable interactions = interactions(tables.get(INTERACTIONS), ingredients, classes.members);
-        return new KnowledgeSnapshot(version, drugs, interactions);
+        return new DrugTables(drugs, interactions);
     }
 
     private static IngredientIndex ingredients(byte[] bytes) {

@@ -3,12 +3,16 @@ package org.vigil.knowledge;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.knowledge.allergy.AllergyKnowledge;
+import org.vigil.knowledge.condition.ConditionGroups;
+import org.vigil.knowledge.lab.LabCatalog;
 
 /**
  * One immutable, internally consistent version of all knowledge tables. A request holds one
@@ -18,17 +22,40 @@ public final class KnowledgeSnapshot {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeSnapshot.class);
 
-    /** Table file names, in load and version-hash order. */
-    public static final List<String> TABLES = KnowledgeLoader.TABLES;
+    /**
+     * Table file names, in load and version-hash order: the drug tables first (everything else
+     * refers to ingredients), then labs, conditions and allergens.
+     */
+    public static final List<String> TABLES = tableOrder();
 
     private final String version;
     private final DrugVocabulary drugs;
     private final InteractionTable interactions;
+    private final LabCatalog labs;
+    private final ConditionGroups conditions;
+    private final AllergyKnowledge allergies;
 
-    KnowledgeSnapshot(String version, DrugVocabulary drugs, InteractionTable interactions) {
+    private KnowledgeSnapshot(
+            String version,
+            DrugVocabulary drugs,
+            InteractionTable interactions,
+            LabCatalog labs,
+            ConditionGroups conditions,
+            AllergyKnowledge allergies) {
         this.version = Objects.requireNonNull(version, "version");
         this.drugs = Objects.requireNonNull(drugs, "drugs");
         this.interactions = Objects.requireNonNull(interactions, "interactions");
+        this.labs = Objects.requireNonNull(labs, "labs");
+        this.conditions = Objects.requireNonNull(conditions, "conditions");
+        this.allergies = Objects.requireNonNull(allergies, "allergies");
+    }
+
+    private static List<String> tableOrder() {
+        List<String> order = new ArrayList<>(KnowledgeLoader.TABLES);
+        order.addAll(LabCatalog.FILES);
+        order.addAll(ConditionGroups.FILES);
+        order.addAll(AllergyKnowledge.FILES);
+        return List.copyOf(order);
     }
 
     private static volatile KnowledgeSnapshot bundled;
@@ -59,17 +86,28 @@ public final class KnowledgeSnapshot {
      */
     public static KnowledgeSnapshot load(KnowledgeSource source) {
         long started = System.nanoTime();
-        Map<String, byte[]> tables = KnowledgeLoader.readAll(source);
-        KnowledgeSnapshot snapshot = KnowledgeLoader.load(tables, version(tables));
+        Map<String, byte[]> tables = KnowledgeLoader.readAll(source, TABLES);
+        KnowledgeLoader.DrugTables drugTables = KnowledgeLoader.load(tables);
+        KnowledgeSnapshot snapshot = new KnowledgeSnapshot(
+                version(tables),
+                drugTables.drugs(),
+                drugTables.interactions(),
+                LabCatalog.parse(tables),
+                ConditionGroups.parse(tables.get(ConditionGroups.CONDITION_GROUPS)),
+                AllergyKnowledge.load(tables, drugTables.drugs()));
         log.info(
-                "Loaded knowledge {} from {} in {} ms: {} ingredients, {} clinical drugs, {} interactions ({} pairs)",
+                "Loaded knowledge {} from {} in {} ms: {} ingredients, {} clinical drugs, {} interactions ({} pairs),"
+                        + " {} lab analytes, {} condition groups, {} cross-sensitivity groups",
                 snapshot.version,
                 source.describe(),
                 (System.nanoTime() - started) / 1_000_000,
                 snapshot.drugs.ingredients().size(),
                 snapshot.drugs.clinicalDrugs().size(),
                 snapshot.interactions.size(),
-                snapshot.interactions.pairCount());
+                snapshot.interactions.pairCount(),
+                snapshot.labs.analytes().size(),
+                snapshot.conditions.groupIds().size(),
+                snapshot.allergies.groups().size());
         return snapshot;
     }
 
@@ -114,6 +152,21 @@ public final class KnowledgeSnapshot {
 
     public InteractionTable interactions() {
         return interactions;
+    }
+
+    /** Laboratory and vital-sign analytes, unit conversions, reference and critical limits. */
+    public LabCatalog labs() {
+        return labs;
+    }
+
+    /** SNOMED CT and ICD-10-CM codes grouped into the conditions the checks reason about. */
+    public ConditionGroups conditions() {
+        return conditions;
+    }
+
+    /** SNOMED CT allergen codes and cross-sensitivity groups. */
+    public AllergyKnowledge allergies() {
+        return allergies;
     }
 
     @Override

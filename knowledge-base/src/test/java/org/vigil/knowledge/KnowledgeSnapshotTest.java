@@ -77,10 +77,9 @@ class KnowledgeSnapshotTest {
     @Test
     void versionDependsOnWhichTableHoldsTheBytes() {
         Map<String, byte[]> tables = new HashMap<>();
+        KnowledgeSnapshot.TABLES.forEach(table -> tables.put(table, new byte[0]));
         tables.put("ingredients.tsv", "ab".getBytes());
         tables.put("clinical-drugs.tsv", "c".getBytes());
-        tables.put("drug-classes.tsv", new byte[0]);
-        tables.put("interactions.tsv", new byte[0]);
         Map<String, byte[]> shifted = new HashMap<>(tables);
         shifted.put("ingredients.tsv", "a".getBytes());
         shifted.put("clinical-drugs.tsv", "bc".getBytes());

@@ -38,6 +38,43 @@ final class TestTables {
             "T-1\talpha with beta\tclass:substrates\tclass:inhibitors\tmajor\ttrue\tmech\teffect\tmanage\ttest fixture\t",
             "");
 
+    static final String LAB_ANALYTES = String.join(
+            "\n",
+            "loinc\tloinc_display\tanalyte\tanalyte_name\tkind\tcanonical_unit\tsource\tsource_url",
+            "2823-3\tPotassium [Moles/volume] in Serum or Plasma\tpotassium\tPotassium\tlab\tmmol/L\ttest fixture\t",
+            "");
+
+    static final String LAB_UNITS = String.join(
+            "\n",
+            "analyte\tunit\tcanonical_unit\tfactor\toffset\tsource\tsource_url",
+            "potassium\tmEq/L\tmmol/L\t1\t\ttest fixture\t",
+            "");
+
+    static final String LAB_LIMITS = String.join(
+            "\n",
+            "analyte\tpopulation\treference_low\treference_high\tcritical_low\tcritical_high\tsource\tsource_url",
+            "potassium\tadult\t\t\t2.8\t6.2\ttest fixture\t",
+            "");
+
+    static final String CONDITION_GROUPS = String.join(
+            "\n",
+            "group_id\tgroup_name\tsystem\tcode\tmatch\tdisplay\tsource\tsource_url",
+            "heart-failure\tHeart failure\ticd10cm\tI50\tprefix\tHeart failure\ttest fixture\t",
+            "");
+
+    static final String CROSS_SENSITIVITY = String.join(
+            "\n",
+            "group_id\tgroup_name\tlevel\tbasis\tmember_rxcui\tmember_name\tsource\tsource_url",
+            "fixture-group\tfixture group\tlow\tfixture basis\t1\talphastatin\ttest fixture\t",
+            "fixture-group\tfixture group\tlow\tfixture basis\t2\tbetazole\ttest fixture\t",
+            "");
+
+    static final String ALLERGENS = String.join(
+            "\n",
+            "system\tcode\tdisplay\tmeans\tsource\tsource_url",
+            "http://snomed.info/sct\t764146007\tPenicillin (substance)\tgroup:fixture-group\ttest fixture\t",
+            "");
+
     private TestTables() {}
 
     static Map<String, String> valid() {
@@ -46,6 +83,12 @@ final class TestTables {
         tables.put("clinical-drugs.tsv", CLINICAL_DRUGS);
         tables.put("drug-classes.tsv", DRUG_CLASSES);
         tables.put("interactions.tsv", INTERACTIONS);
+        tables.put("lab-analytes.tsv", LAB_ANALYTES);
+        tables.put("lab-units.tsv", LAB_UNITS);
+        tables.put("lab-limits.tsv", LAB_LIMITS);
+        tables.put("condition-groups.tsv", CONDITION_GROUPS);
+        tables.put("cross-sensitivity.tsv", CROSS_SENSITIVITY);
+        tables.put("allergens.tsv", ALLERGENS);
         return tables;
     }
 

@@ -100,8 +100,11 @@ public final class AllergyKnowledge {
     public static AllergyKnowledge load(Map<String, byte[]> tables, DrugVocabulary drugs) {
         Map<String, CrossSensitivityGroup> groups = groups(bytes(tables, CROSS_SENSITIVITY), drugs);
         Map<Integer, Set<String>> byIngredient = new HashMap<>();
-        groups.values().forEach(group -> group.memberRxcuis()
-                .forEach(rxcui -> byIngredient.computeIfAbsent(rxcui, k -> new LinkedHashSet<>()).add(group.id())));
+        groups.values()
+                .forEach(group -> group.memberRxcuis()
+                        .forEach(rxcui -> byIngredient
+                                .computeIfAbsent(rxcui, k -> new LinkedHashSet<>())
+                                .add(group.id())));
         Map<Integer, Set<String>> groupsByIngredient = new HashMap<>();
         byIngredient.forEach((rxcui, ids) -> groupsByIngredient.put(rxcui, Set.copyOf(ids)));
         Map<String, Allergen> allergens = allergens(bytes(tables, ALLERGENS), drugs, groups);
@@ -233,16 +236,15 @@ public final class AllergyKnowledge {
                         "group '" + group.id + "' has a single member; a cross-sensitivity group needs two");
             }
             groups.put(
-                    group.id,
-                    new CrossSensitivityGroup(group.id, group.name, group.level, group.basis, group.members));
+                    group.id, new CrossSensitivityGroup(group.id, group.name, group.level, group.basis, group.members));
         }
         return groups;
     }
 
     private static void sameOnEveryRow(TsvRow row, GroupBuilder group, String column, String first, String here) {
         if (!first.equals(here)) {
-            throw row.error("group '" + group.id + "' has " + column + " '" + first + "' at line "
-                    + group.firstLine + " but '" + here + "' here");
+            throw row.error("group '" + group.id + "' has " + column + " '" + first + "' at line " + group.firstLine
+                    + " but '" + here + "' here");
         }
     }
 
@@ -312,8 +314,8 @@ public final class AllergyKnowledge {
             } else if (means.startsWith(RXCUI_PREFIX)) {
                 int rxcui = row.parseRxcui(means.substring(RXCUI_PREFIX.length()), "means");
                 if (drugs.ingredient(rxcui).isEmpty()) {
-                    throw row.error("column 'means' refers to unknown ingredient rxcui " + rxcui
-                            + " (not in ingredients.tsv)");
+                    throw row.error(
+                            "column 'means' refers to unknown ingredient rxcui " + rxcui + " (not in ingredients.tsv)");
                 }
                 ingredients = Set.of(rxcui);
             } else {

@@ -70,8 +70,8 @@ public final class ConditionGroups {
         byte[] bytes;
         try {
             bytes = source.read(CONDITION_GROUPS)
-                    .orElseThrow(() -> new KnowledgeLoadException(
-                            CONDITION_GROUPS, 0, "table missing from " + source.describe()));
+                    .orElseThrow(() ->
+                            new KnowledgeLoadException(CONDITION_GROUPS, 0, "table missing from " + source.describe()));
         } catch (IOException e) {
             throw new KnowledgeLoadException(
                     CONDITION_GROUPS, 0, "cannot read from " + source.describe() + ": " + e.getMessage(), e);
@@ -265,8 +265,8 @@ public final class ConditionGroups {
             }
             String systemToken = row.required("system");
             ConditionCodeSystem system = ConditionCodeSystem.ofToken(systemToken)
-                    .orElseThrow(() ->
-                            row.error("unknown code system '" + systemToken + "' (expected snomed|icd10cm)"));
+                    .orElseThrow(
+                            () -> row.error("unknown code system '" + systemToken + "' (expected snomed|icd10cm)"));
             String matchText = row.required("match");
             CodeMatch match = switch (matchText) {
                 case "exact" -> CodeMatch.EXACT;
@@ -282,9 +282,8 @@ public final class ConditionGroups {
             String duplicateKey = groupId + '|' + system.token() + '|' + key;
             Integer first = lineOf.putIfAbsent(duplicateKey, row.line());
             if (first != null) {
-                throw row.error(
-                        "duplicate " + system.token() + " code " + code + " in group '" + groupId + "' (first at line "
-                                + first + ")");
+                throw row.error("duplicate " + system.token() + " code " + code + " in group '" + groupId
+                        + "' (first at line " + first + ")");
             }
             ConditionCode conditionCode =
                     new ConditionCode(groupId, system, code, match, row.optional("display"), citation);
@@ -335,8 +334,7 @@ public final class ConditionGroups {
                 String name = names.get(groupId).name();
                 groups.put(groupId, new ConditionGroup(groupId, name, codes, List.copyOf(citations)));
             });
-            return new ConditionGroups(
-                    Collections.unmodifiableMap(groups), freeze(snomed), freeze(icd10cm));
+            return new ConditionGroups(Collections.unmodifiableMap(groups), freeze(snomed), freeze(icd10cm));
         }
 
         /**
@@ -346,7 +344,8 @@ public final class ConditionGroups {
         private static void rejectCodesCoveredByAPrefix(List<Row> rows) {
             Map<String, Row> prefixes = new HashMap<>();
             for (Row row : rows) {
-                if (row.code().system() == ConditionCodeSystem.ICD10CM && row.code().match() == CodeMatch.PREFIX) {
+                if (row.code().system() == ConditionCodeSystem.ICD10CM
+                        && row.code().match() == CodeMatch.PREFIX) {
                     prefixes.put(row.key(), row);
                 }
             }
@@ -363,7 +362,8 @@ public final class ConditionGroups {
                                 CONDITION_GROUPS,
                                 later.line(),
                                 "ICD-10-CM " + row.code().code() + " is already covered by prefix "
-                                        + prefix.code().code() + " in group '" + row.code().groupId()
+                                        + prefix.code().code() + " in group '"
+                                        + row.code().groupId()
                                         + "' (line " + earlier.line() + " and this line)");
                     }
                 }

@@ -67,7 +67,8 @@ public sealed interface Conversion permits Conversion.Converted, Conversion.NotC
         public String message() {
             return switch (reason) {
                 case MISSING_UNIT -> analyteId + ": value has no unit, so it is not compared";
-                case UNKNOWN_UNIT -> analyteId + ": unit '" + unit + "' has no known conversion, so the value is not compared";
+                case UNKNOWN_UNIT ->
+                    analyteId + ": unit '" + unit + "' has no known conversion, so the value is not compared";
                 case NOT_A_NUMBER -> analyteId + ": value is not a finite number, so it is not compared";
             };
         }

@@ -168,7 +168,8 @@ public final class LabCatalog {
         if (!(canonical instanceof Conversion.Converted converted)) {
             return canonical;
         }
-        UnitConversion to = toUnit == null || toUnit.isBlank() ? null : table(analyte).find(toUnit);
+        UnitConversion to =
+                toUnit == null || toUnit.isBlank() ? null : table(analyte).find(toUnit);
         if (to == null) {
             return new Conversion.NotConvertible(
                     analyte.id(),

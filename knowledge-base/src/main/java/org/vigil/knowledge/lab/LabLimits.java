@@ -103,7 +103,7 @@ public final class LabLimits {
 
     @Override
     public String toString() {
-        return "LabLimits[" + analyte.id() + ", " + population + ", reference " + referenceLow + ".."
-                + referenceHigh + ", critical <" + criticalLow + " >" + criticalHigh + "]";
+        return "LabLimits[" + analyte.id() + ", " + population + ", reference " + referenceLow + ".." + referenceHigh
+                + ", critical <" + criticalLow + " >" + criticalHigh + "]";
     }
 }

@@ -113,7 +113,8 @@ final class LabTables {
             String canonical = row.required("canonical_unit");
             boolean anyAnalyte = UnitConversion.ANY_ANALYTE.equals(analyteId);
             if (anyAnalyte) {
-                boolean used = analytes.byId.values().stream().anyMatch(a -> a.canonicalUnit().equals(canonical));
+                boolean used = analytes.byId.values().stream()
+                        .anyMatch(a -> a.canonicalUnit().equals(canonical));
                 if (!used) {
                     throw row.error("no analyte in " + LabCatalog.ANALYTES + " has canonical unit '" + canonical + "'");
                 }
@@ -131,11 +132,12 @@ final class LabTables {
             double factor = number(row, "factor", true);
             double offset = row.optional("offset") == null ? 0 : number(row, "offset", false);
             UnitConversion conversion = new UnitConversion(analyteId, unit, canonical, factor, offset, row.citation());
-            Map<String, Rule> rules = (anyAnalyte ? shared : own).computeIfAbsent(
-                    anyAnalyte ? canonical : analyteId, key -> new LinkedHashMap<>());
+            Map<String, Rule> rules = (anyAnalyte ? shared : own)
+                    .computeIfAbsent(anyAnalyte ? canonical : analyteId, key -> new LinkedHashMap<>());
             Rule first = rules.putIfAbsent(unit, new Rule(conversion, row.line()));
             if (first != null) {
-                throw row.error("duplicate unit '" + unit + "' for " + analyteId + " (first at line " + first.line() + ")");
+                throw row.error(
+                        "duplicate unit '" + unit + "' for " + analyteId + " (first at line " + first.line() + ")");
             }
         });
         Map<String, UnitTable> tables = new HashMap<>();
@@ -197,7 +199,8 @@ final class LabTables {
                 value = new BigDecimal(text);
             } else {
                 BigDecimal numerator = new BigDecimal(text.substring(0, slash).strip());
-                BigDecimal denominator = new BigDecimal(text.substring(slash + 1).strip());
+                BigDecimal denominator =
+                        new BigDecimal(text.substring(slash + 1).strip());
                 if (denominator.signum() == 0) {
                     throw row.error("column '" + column + "' divides by zero: '" + text + "'");
                 }
@@ -229,9 +232,12 @@ final class LabTables {
             double referenceHigh = optional(row, "reference_high");
             double criticalLow = optional(row, "critical_low");
             double criticalHigh = optional(row, "critical_high");
-            if (Double.isNaN(referenceLow) && Double.isNaN(referenceHigh) && Double.isNaN(criticalLow)
+            if (Double.isNaN(referenceLow)
+                    && Double.isNaN(referenceHigh)
+                    && Double.isNaN(criticalLow)
                     && Double.isNaN(criticalHigh)) {
-                throw row.error("no limit given: fill at least one of reference_low, reference_high, critical_low, critical_high");
+                throw row.error(
+                        "no limit given: fill at least one of reference_low, reference_high, critical_low, critical_high");
             }
             order(row, "reference_low", referenceLow, "reference_high", referenceHigh, false);
             order(row, "critical_low", criticalLow, "critical_high", criticalHigh, true);

@@ -44,7 +44,8 @@ class AllergyKnowledgeTest {
 
     @BeforeAll
     static void load() {
-        DrugVocabulary drugs = KnowledgeSnapshot.load(KnowledgeSource.classpath()).drugs();
+        DrugVocabulary drugs =
+                KnowledgeSnapshot.load(KnowledgeSource.classpath()).drugs();
         allergy = AllergyKnowledge.load(KnowledgeSource.classpath(), drugs);
     }
 
@@ -59,7 +60,8 @@ class AllergyKnowledgeTest {
         assertThat(allergy.allergen(SCT, "764146007"))
                 .contains(AMOXICILLIN, AMPICILLIN, PENICILLIN_G, PENICILLIN_V)
                 .doesNotContain(CEPHALEXIN, CEFAZOLIN);
-        assertThat(allergy.allergenEntry(SCT, "764146007").orElseThrow().groupId()).isEqualTo("penicillins");
+        assertThat(allergy.allergenEntry(SCT, "764146007").orElseThrow().groupId())
+                .isEqualTo("penicillins");
     }
 
     @Test
@@ -78,7 +80,8 @@ class AllergyKnowledgeTest {
     @Test
     void amoxicillinAllergyDoesNotFlagCefazolinWhoseSideChainDiffers() {
         assertThat(allergy.crossSensitivities(AMOXICILLIN, CEFAZOLIN)).isEmpty();
-        assertThat(allergy.group("aminopenicillin-r1").orElseThrow().contains(CEFAZOLIN)).isFalse();
+        assertThat(allergy.group("aminopenicillin-r1").orElseThrow().contains(CEFAZOLIN))
+                .isFalse();
     }
 
     @Test
@@ -105,8 +108,7 @@ class AllergyKnowledgeTest {
     void sulfamethoxazoleAllergyReachesOtherSulfonamideAntibacterialsOnly() {
         assertThat(allergy.crossSensitivities(SULFAMETHOXAZOLE, SULFADIAZINE))
                 .extracting(cs -> cs.group().id(), CrossSensitivity::level)
-                .containsExactly(
-                        tuple("sulfonamide-antibacterials", CrossSensitivityLevel.HIGH));
+                .containsExactly(tuple("sulfonamide-antibacterials", CrossSensitivityLevel.HIGH));
         for (int nonAntibiotic : new int[] {FUROSEMIDE, HYDROCHLOROTHIAZIDE, CELECOXIB, GLIPIZIDE}) {
             assertThat(allergy.crossSensitivities(SULFAMETHOXAZOLE, nonAntibiotic))
                     .as("sulfamethoxazole vs %d", nonAntibiotic)
@@ -151,7 +153,8 @@ class AllergyKnowledgeTest {
     void aSnomedSubstanceCodeResolvesToItsIngredient() {
         assertThat(allergy.allergen(SCT, "372687004")).containsExactly(AMOXICILLIN);
         assertThat(allergy.allergen(SCT, " 387458008 ")).containsExactly(ASPIRIN);
-        assertThat(allergy.allergen("urn:oid:2.16.840.1.113883.6.96", "372687004")).containsExactly(AMOXICILLIN);
+        assertThat(allergy.allergen("urn:oid:2.16.840.1.113883.6.96", "372687004"))
+                .containsExactly(AMOXICILLIN);
 
         Allergen aspirin = allergy.allergenEntry(SCT, "387458008").orElseThrow();
         assertThat(aspirin.display()).isEqualTo("Aspirin (substance)");
@@ -168,7 +171,8 @@ class AllergyKnowledgeTest {
 
     @Test
     void aKnownCodeInAnotherSystemOrMissingArgumentsStandForNothing() {
-        assertThat(allergy.allergen("http://www.nlm.nih.gov/research/umls/rxnorm", "372687004")).isEmpty();
+        assertThat(allergy.allergen("http://www.nlm.nih.gov/research/umls/rxnorm", "372687004"))
+                .isEmpty();
         assertThat(allergy.allergen(null, "372687004")).isEmpty();
         assertThat(allergy.allergen(SCT, null)).isEmpty();
     }

@@ -12,26 +12,24 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vigil.knowledge.DrugVocabulary;
 import org.vigil.knowledge.KnowledgeLoadException;
-import org.vigil.knowledge.KnowledgeSnapshot;
 import org.vigil.knowledge.KnowledgeSource;
 
 /** Fictional fixture tables: these rows exercise parsing and validation, they are not knowledge. */
 class AllergyKnowledgeValidationTest {
 
-    private static final DrugVocabulary DRUGS = KnowledgeSnapshot.load(KnowledgeSource.ofText(Map.of(
-                    "ingredients.tsv",
-                    "rxcui\tname\tsynonyms\tsource\tsource_url\n"
-                            + "1\talphacillin\t\ttest fixture\t\n"
-                            + "2\tbetacillin\t\ttest fixture\t\n"
-                            + "3\tgammazole\t\ttest fixture\t\n",
-                    "clinical-drugs.tsv",
-                    "rxcui\tname\tingredients\tsource\tsource_url\n",
-                    "drug-classes.tsv",
-                    "class_id\tclass_name\tmember_rxcui\tsource\tsource_url\n",
-                    "interactions.tsv",
-                    "id\ttitle\tleft\tright\tseverity\tinterruptive\tmechanism\tclinical_effect\tmanagement"
-                            + "\tsource\tsource_url\n")))
-            .drugs();
+    private static final DrugVocabulary DRUGS = DrugVocabulary.load(KnowledgeSource.ofText(Map.of(
+            "ingredients.tsv",
+            "rxcui\tname\tsynonyms\tsource\tsource_url\n"
+                    + "1\talphacillin\t\ttest fixture\t\n"
+                    + "2\tbetacillin\t\ttest fixture\t\n"
+                    + "3\tgammazole\t\ttest fixture\t\n",
+            "clinical-drugs.tsv",
+            "rxcui\tname\tingredients\tsource\tsource_url\n",
+            "drug-classes.tsv",
+            "class_id\tclass_name\tmember_rxcui\tsource\tsource_url\n",
+            "interactions.tsv",
+            "id\ttitle\tleft\tright\tseverity\tinterruptive\tmechanism\tclinical_effect\tmanagement"
+                    + "\tsource\tsource_url\n")));
 
     private static final String CS_HEADER =
             "group_id\tgroup_name\tlevel\tbasis\tmember_rxcui\tmember_name\tsource\tsource_url\n";
@@ -52,9 +50,8 @@ class AllergyKnowledgeValidationTest {
             + member("cillins", "high", 1, "alphacillin", "s")
             + member("cillins", "high", 2, "betacillin", "s");
 
-    private static final String GOOD_AL = AL_HEADER
-            + allergen("100000001", "group:cillins", "s")
-            + allergen("100000002", "rxcui:3", "s");
+    private static final String GOOD_AL =
+            AL_HEADER + allergen("100000001", "group:cillins", "s") + allergen("100000002", "rxcui:3", "s");
 
     private static Map<String, String> tables(String crossSensitivity, String allergens) {
         Map<String, String> tables = new HashMap<>();
@@ -73,7 +70,9 @@ class AllergyKnowledgeValidationTest {
 
         assertThat(allergy.allergen(SCT, "100000001")).containsExactlyInAnyOrder(1, 2);
         assertThat(allergy.allergen(SCT, "100000002")).containsExactly(3);
-        assertThat(allergy.crossSensitivities(1, 2)).extracting(cs -> cs.group().id()).containsExactly("cillins");
+        assertThat(allergy.crossSensitivities(1, 2))
+                .extracting(cs -> cs.group().id())
+                .containsExactly("cillins");
         assertThat(allergy.crossSensitivities(1, 3)).isEmpty();
         assertThat(AllergyKnowledge.FILES).containsExactly("cross-sensitivity.tsv", "allergens.tsv");
     }
@@ -81,55 +80,94 @@ class AllergyKnowledgeValidationTest {
     static Stream<Arguments> invalidTables() {
         return Stream.of(
                 Arguments.of(
-                        tables(CS_HEADER + member("cillins", "high", 1, "alphacillin", "s")
-                                + member("cillins", "high", 99, "omegacillin", "s"), GOOD_AL),
-                        "cross-sensitivity.tsv", 3, "unknown ingredient rxcui 99"),
+                        tables(
+                                CS_HEADER
+                                        + member("cillins", "high", 1, "alphacillin", "s")
+                                        + member("cillins", "high", 99, "omegacillin", "s"),
+                                GOOD_AL),
+                        "cross-sensitivity.tsv",
+                        3,
+                        "unknown ingredient rxcui 99"),
                 Arguments.of(
                         tables(GOOD_CS, AL_HEADER + allergen("100000001", "group:nope", "s")),
-                        "allergens.tsv", 2, "unknown group 'nope'"),
+                        "allergens.tsv",
+                        2,
+                        "unknown group 'nope'"),
                 Arguments.of(
                         tables(GOOD_CS, AL_HEADER + allergen("100000001", "rxcui:99", "s")),
-                        "allergens.tsv", 2, "unknown ingredient rxcui 99"),
+                        "allergens.tsv",
+                        2,
+                        "unknown ingredient rxcui 99"),
                 Arguments.of(
                         tables(CS_HEADER + member("cillins", "severe", 1, "alphacillin", "s"), GOOD_AL),
-                        "cross-sensitivity.tsv", 2, "column 'level' must be one of high|moderate|low, not 'severe'"),
+                        "cross-sensitivity.tsv",
+                        2,
+                        "column 'level' must be one of high|moderate|low, not 'severe'"),
                 Arguments.of(
                         tables(GOOD_CS.replace("betacillin\ts\t", "betacillin\t\t"), GOOD_AL),
-                        "cross-sensitivity.tsv", 4, "missing source"),
+                        "cross-sensitivity.tsv",
+                        4,
+                        "missing source"),
                 Arguments.of(
                         tables(GOOD_CS, AL_HEADER + allergen("100000001", "rxcui:3", "")),
-                        "allergens.tsv", 2, "missing source"),
+                        "allergens.tsv",
+                        2,
+                        "missing source"),
                 Arguments.of(
-                        tables(CS_HEADER + member("cillins", "high", 1, "alphacillin", "s")
-                                + member("cillins", "low", 2, "betacillin", "s"), GOOD_AL),
-                        "cross-sensitivity.tsv", 3, "group 'cillins' has level 'high' at line 2 but 'low' here"),
+                        tables(
+                                CS_HEADER
+                                        + member("cillins", "high", 1, "alphacillin", "s")
+                                        + member("cillins", "low", 2, "betacillin", "s"),
+                                GOOD_AL),
+                        "cross-sensitivity.tsv",
+                        3,
+                        "group 'cillins' has level 'high' at line 2 but 'low' here"),
                 Arguments.of(
-                        tables(CS_HEADER + member("cillins", "high", 1, "alphacillin", "s")
-                                + member("cillins", "high", 2, "gammazole", "s"), GOOD_AL),
-                        "cross-sensitivity.tsv", 3, "member_name 'gammazole' does not match ingredient 2 'betacillin'"),
+                        tables(
+                                CS_HEADER
+                                        + member("cillins", "high", 1, "alphacillin", "s")
+                                        + member("cillins", "high", 2, "gammazole", "s"),
+                                GOOD_AL),
+                        "cross-sensitivity.tsv",
+                        3,
+                        "member_name 'gammazole' does not match ingredient 2 'betacillin'"),
                 Arguments.of(
                         tables(GOOD_CS + member("cillins", "high", 2, "betacillin", "s"), GOOD_AL),
-                        "cross-sensitivity.tsv", 5, "duplicate member 2 of group 'cillins'"),
+                        "cross-sensitivity.tsv",
+                        5,
+                        "duplicate member 2 of group 'cillins'"),
                 Arguments.of(
                         tables(GOOD_CS + member("lonely", "low", 3, "gammazole", "s"), GOOD_AL),
-                        "cross-sensitivity.tsv", 5, "group 'lonely' has a single member"),
+                        "cross-sensitivity.tsv",
+                        5,
+                        "group 'lonely' has a single member"),
                 Arguments.of(
                         tables(CS_HEADER + member("Cillins", "high", 1, "alphacillin", "s"), GOOD_AL),
-                        "cross-sensitivity.tsv", 2, "group_id 'Cillins' must be lower-case"),
+                        "cross-sensitivity.tsv",
+                        2,
+                        "group_id 'Cillins' must be lower-case"),
                 Arguments.of(
                         tables(GOOD_CS, AL_HEADER + allergen("100000001", "cillins", "s")),
-                        "allergens.tsv", 2, "must be rxcui:<ingredient> or group:<group_id>, not 'cillins'"),
+                        "allergens.tsv",
+                        2,
+                        "must be rxcui:<ingredient> or group:<group_id>, not 'cillins'"),
                 Arguments.of(
                         tables(GOOD_CS, GOOD_AL + allergen("100000001", "rxcui:3", "s")),
-                        "allergens.tsv", 4, "duplicate code 100000001"),
+                        "allergens.tsv",
+                        4,
+                        "duplicate code 100000001"),
                 Arguments.of(
                         tables(GOOD_CS, AL_HEADER + allergen("ABC-1", "rxcui:3", "s")),
-                        "allergens.tsv", 2, "code 'ABC-1' is not a SNOMED CT identifier"),
+                        "allergens.tsv",
+                        2,
+                        "code 'ABC-1' is not a SNOMED CT identifier"),
                 Arguments.of(
                         tables(
                                 GOOD_CS,
                                 AL_HEADER.replace("means\t", "meaning\t") + allergen("100000001", "rxcui:3", "s")),
-                        "allergens.tsv", 1, "header lacks column 'means'"));
+                        "allergens.tsv",
+                        1,
+                        "header lacks column 'means'"));
     }
 
     @ParameterizedTest

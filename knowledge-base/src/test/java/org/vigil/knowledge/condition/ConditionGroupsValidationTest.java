@@ -120,9 +120,15 @@ class ConditionGroupsValidationTest {
         assertThat(ConditionGroups.verhoeffValid("84114007")).isTrue();
         assertThat(ConditionGroups.verhoeffValid("195967001")).isTrue();
         assertThat(ConditionGroups.verhoeffValid("153941000119100")).isTrue();
-        assertThat(ConditionGroups.verhoeffValid("84114070")).as("last two digits swapped").isFalse();
-        assertThat(ConditionGroups.verhoeffValid("84141007")).as("adjacent digits swapped").isFalse();
-        assertThat(ConditionGroups.verhoeffValid("84114017")).as("one digit wrong").isFalse();
+        assertThat(ConditionGroups.verhoeffValid("84114070"))
+                .as("last two digits swapped")
+                .isFalse();
+        assertThat(ConditionGroups.verhoeffValid("84141007"))
+                .as("adjacent digits swapped")
+                .isFalse();
+        assertThat(ConditionGroups.verhoeffValid("84114017"))
+                .as("one digit wrong")
+                .isFalse();
     }
 
     @Test

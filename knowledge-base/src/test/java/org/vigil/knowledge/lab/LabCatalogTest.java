@@ -29,7 +29,9 @@ class LabCatalogTest {
 
     private static double canonical(String analyte, double value, String unit) {
         Conversion conversion = catalog.toCanonical(analyte(analyte), value, unit);
-        assertThat(conversion.isConverted()).as("%s %s %s converts", analyte, value, unit).isTrue();
+        assertThat(conversion.isConverted())
+                .as("%s %s %s converts", analyte, value, unit)
+                .isTrue();
         return ((Conversion.Converted) conversion).value();
     }
 
@@ -101,7 +103,8 @@ class LabCatalogTest {
     @Test
     void everyLoincRowCitesWhereTheCodeWasFound() {
         assertThat(catalog.mappings()).hasSizeGreaterThanOrEqualTo(35);
-        assertThat(catalog.mappings()).allSatisfy(row -> assertThat(row.citation().text()).isNotBlank());
+        assertThat(catalog.mappings())
+                .allSatisfy(row -> assertThat(row.citation().text()).isNotBlank());
         assertThat(catalog.mapping("2823-3").orElseThrow().citation().text()).contains("valueset-potassium-LOINC");
     }
 
@@ -189,16 +192,19 @@ class LabCatalogTest {
             assertThat(not.message()).contains("potassium", "mg/dL", "not compared");
         });
         assertThat(conversion.valueOrNaN()).isNaN();
-        assertThat(catalog.canonicalValueOrNaN(analyte("potassium"), 18.0, "mg/dL")).isNaN();
+        assertThat(catalog.canonicalValueOrNaN(analyte("potassium"), 18.0, "mg/dL"))
+                .isNaN();
     }
 
     @Test
     void milliequivalentsAreNotTakenAsMillimolesForDivalentCalciumAndMagnesium() {
         // 1 mEq of Ca2+ or Mg2+ is half a millimole: the table deliberately has no mEq/L row for them.
         assertThat(catalog.toCanonical(analyte("calcium"), 5.0, "mEq/L"))
-                .isInstanceOfSatisfying(Conversion.NotConvertible.class, not -> assertThat(not.reason())
-                        .isEqualTo(Conversion.Reason.UNKNOWN_UNIT));
-        assertThat(catalog.toCanonical(analyte("magnesium"), 1.6, "mEq/L").isConverted()).isFalse();
+                .isInstanceOfSatisfying(
+                        Conversion.NotConvertible.class,
+                        not -> assertThat(not.reason()).isEqualTo(Conversion.Reason.UNKNOWN_UNIT));
+        assertThat(catalog.toCanonical(analyte("magnesium"), 1.6, "mEq/L").isConverted())
+                .isFalse();
     }
 
     @Test
@@ -216,9 +222,13 @@ class LabCatalogTest {
     @Test
     void aUnitOfAnotherDimensionIsNotAcceptedThroughAWildcardRule() {
         // kg and cm rules apply only to analytes whose canonical unit is kg or cm.
-        assertThat(catalog.toCanonical(analyte("body_height"), 70, "[lb_av]").isConverted()).isFalse();
-        assertThat(catalog.toCanonical(analyte("potassium"), 4, "g").isConverted()).isFalse();
-        assertThat(catalog.toCanonical(analyte("body_temperature"), 37, "mm[Hg]").isConverted()).isFalse();
+        assertThat(catalog.toCanonical(analyte("body_height"), 70, "[lb_av]").isConverted())
+                .isFalse();
+        assertThat(catalog.toCanonical(analyte("potassium"), 4, "g").isConverted())
+                .isFalse();
+        assertThat(catalog.toCanonical(analyte("body_temperature"), 37, "mm[Hg]")
+                        .isConverted())
+                .isFalse();
     }
 
     @Test
@@ -287,7 +297,9 @@ class LabCatalogTest {
         assertThat(catalog.limits(null)).isEmpty();
         assertThat(catalog.limits("sodium", Population.ADULT)).isPresent();
         for (String id : new String[] {"glucose", "potassium", "sodium", "calcium", "hemoglobin", "platelets", "wbc"}) {
-            assertThat(catalog.limits(id).orElseThrow().citation().text()).as(id).contains("Kost", "JAMA 1990");
+            assertThat(catalog.limits(id).orElseThrow().citation().text())
+                    .as(id)
+                    .contains("Kost", "JAMA 1990");
         }
         assertThat(catalog.limits("sodium").orElseThrow().classify(119.9)).isEqualTo(Interpretation.CRITICAL_LOW);
         assertThat(catalog.limits("platelets").orElseThrow().classify(36)).isEqualTo(Interpretation.CRITICAL_LOW);

@@ -31,9 +31,8 @@ class LabTablesValidationTest {
             + "2823-3\t\tpotassium\tPotassium\tlab\tmmol/L\ts\t\n"
             + "2345-7\t\tglucose\tGlucose\tlab\tmg/dL\ts\t\n"
             + "8310-5\t\tbody_temperature\tBody temperature\tvital\tCel\ts\t\n";
-    private static final String UNITS = UNIT_HEADER
-            + "glucose\tmmol/L\tmg/dL\t18.016\t\ts\t\n"
-            + "*\t[degF]\tCel\t5/9\t-160/9\ts\t\n";
+    private static final String UNITS =
+            UNIT_HEADER + "glucose\tmmol/L\tmg/dL\t18.016\t\ts\t\n" + "*\t[degF]\tCel\t5/9\t-160/9\ts\t\n";
     private static final String LIMITS = LIMIT_HEADER + "potassium\tadult\t3.6\t4.8\t2.8\t6.2\ts\t\n";
 
     private static Map<String, String> valid() {
@@ -136,11 +135,7 @@ class LabTablesValidationTest {
                         UNITS + "potassium\tmEq/L\tmmol/L\t1/0\t\ts\t\n",
                         4,
                         "column 'factor' divides by zero"),
-                Arguments.of(
-                        LabCatalog.UNITS,
-                        UNITS + "potassium\tmEq/L\tmmol/L\t1\t\t\t\n",
-                        4,
-                        "missing source"),
+                Arguments.of(LabCatalog.UNITS, UNITS + "potassium\tmEq/L\tmmol/L\t1\t\t\t\n", 4, "missing source"),
                 Arguments.of(
                         LabCatalog.UNITS,
                         UNITS + "glucose\tMMOL/L\tmg/dL\t18\t\ts\t\n",
@@ -171,11 +166,7 @@ class LabTablesValidationTest {
                         LIMIT_HEADER + "potassium\tadult\t3.6\t4.8\t2.8\t4.5\ts\t\n",
                         2,
                         "reference_high 4.8 must be at most critical_high 4.5"),
-                Arguments.of(
-                        LabCatalog.LIMITS,
-                        LIMIT_HEADER + "potassium\tadult\t\t\t\t\ts\t\n",
-                        2,
-                        "no limit given"),
+                Arguments.of(LabCatalog.LIMITS, LIMIT_HEADER + "potassium\tadult\t\t\t\t\ts\t\n", 2, "no limit given"),
                 Arguments.of(
                         LabCatalog.LIMITS,
                         LIMIT_HEADER + "potassium\tneonate\t3.6\t4.8\t\t\ts\t\n",
@@ -201,8 +192,7 @@ class LabTablesValidationTest {
     @ParameterizedTest(name = "{0}:{2} {3}")
     @MethodSource("invalidTables")
     void refusesAnInvalidRowNamingFileAndLine(String file, String content, int line, String message) {
-        KnowledgeLoadException error =
-                catchThrowableOfType(KnowledgeLoadException.class, () -> load(file, content));
+        KnowledgeLoadException error = catchThrowableOfType(KnowledgeLoadException.class, () -> load(file, content));
 
         assertThat(error).as("expected %s to be refused", file).isNotNull();
         assertThat(error.file()).isEqualTo(file);
@@ -237,16 +227,15 @@ class LabTablesValidationTest {
             }
         };
 
-        KnowledgeLoadException error = catchThrowableOfType(KnowledgeLoadException.class, () -> LabCatalog.load(broken));
+        KnowledgeLoadException error =
+                catchThrowableOfType(KnowledgeLoadException.class, () -> LabCatalog.load(broken));
 
         assertThat(error.getMessage()).isEqualTo("lab-analytes.tsv: cannot read from broken: disk on fire");
     }
 
     @Test
     void anAnalytesOwnRowWinsOverAWildcardRowForTheSameUnit() {
-        LabCatalog catalog = load(
-                LabCatalog.UNITS,
-                UNITS + "body_temperature\t[degF]\tCel\t1\t\ts-own\t\n");
+        LabCatalog catalog = load(LabCatalog.UNITS, UNITS + "body_temperature\t[degF]\tCel\t1\t\ts-own\t\n");
 
         Conversion conversion =
                 catalog.toCanonical(catalog.analyte("body_temperature").orElseThrow(), 37, "[degF]");
