@@ -31,7 +31,9 @@ import org.vigil.knowledge.KnowledgeSnapshot;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 2, jvmArgs = {"-Xms1g", "-Xmx1g"})
+@Fork(
+        value = 2,
+        jvmArgs = {"-Xms1g", "-Xmx1g"})
 public class InteractionProbeBenchmark {
 
     private static final int PAIRS = 4096;

@@ -49,7 +49,7 @@ public class OrderSignStagesBenchmark {
     @Setup
     public void setUp() {
         codec = new CdsHooksCodec(FhirContext.forR4Cached());
-        assembler = new PatientContextAssembler();
+        assembler = new PatientContextAssembler(java.time.Clock.systemUTC());
         engine = CheckEngine.shipped();
         knowledge = KnowledgeSnapshot.bundled();
         request = Pipelines.resource("order-sign-30-resources.json");

@@ -39,7 +39,7 @@ public final class Pipelines {
     public static HookPipeline orderSign(AlertSink sink) {
         return new HookPipeline(
                 new CdsHooksCodec(FhirContext.forR4Cached()),
-                new PatientContextAssembler(),
+                new PatientContextAssembler(Clock.systemUTC()),
                 CheckEngine.shipped(),
                 new KnowledgeHolder(KnowledgeSnapshot.bundled()),
                 new AlertPolicy(),

@@ -31,7 +31,10 @@ final class SyntheticKnowledge {
         StringBuilder extraIngredients = new StringBuilder(ingredients * 64);
         for (int i = 0; i < ingredients; i++) {
             int rxcui = FIRST_SYNTHETIC_RXCUI + i;
-            extraIngredients.append(rxcui).append("\tsynthetic ingredient ").append(i)
+            extraIngredients
+                    .append(rxcui)
+                    .append("\tsynthetic ingredient ")
+                    .append(i)
                     .append("\t\tsynthetic benchmark row\t\n");
         }
         tables.put("ingredients.tsv", append(tables.get("ingredients.tsv"), extraIngredients));
@@ -46,8 +49,15 @@ final class SyntheticKnowledge {
                 continue;
             }
             written++;
-            extraRows.append("SYN-").append(written).append("\tsynthetic pair ").append(written).append('\t')
-                    .append(a).append('\t').append(b)
+            extraRows
+                    .append("SYN-")
+                    .append(written)
+                    .append("\tsynthetic pair ")
+                    .append(written)
+                    .append('\t')
+                    .append(a)
+                    .append('\t')
+                    .append(b)
                     .append("\tmoderate\tfalse\tsynthetic\tsynthetic\tsynthetic\tsynthetic benchmark row\t\n");
         }
         tables.put("interactions.tsv", append(tables.get("interactions.tsv"), extraRows));

@@ -21,7 +21,7 @@ public record Component(Ingredient ingredient, BigDecimal strength, String unit)
         }
     }
 
-    static Component of(Ingredient ingredient) {
+    public static Component of(Ingredient ingredient) {
         return new Component(ingredient, null, null);
     }
 }

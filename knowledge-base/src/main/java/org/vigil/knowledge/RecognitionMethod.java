@@ -6,6 +6,8 @@ public enum RecognitionMethod {
     INGREDIENT_CODE,
     /** The code is an RxNorm clinical or branded drug the knowledge base lists. */
     CLINICAL_DRUG_CODE,
+    /** A substance code (SNOMED CT allergen) the allergen table maps to ingredients. */
+    SUBSTANCE_CODE,
     /** The display (or text) parsed as an RxNorm normal-form name of known ingredients. */
     NORMAL_FORM_NAME,
     /** Known ingredient names or synonyms were found as whole words in the display or text. */

@@ -64,6 +64,6 @@ public final class Facts {
 
     public static PatientContext context(
             List<DraftOrder> drafts, List<ActiveMedication> active, List<PatientAllergy> allergies) {
-        return new PatientContext(drafts, active, allergies);
+        return PatientContext.of(drafts, active, allergies);
     }
 }

@@ -89,7 +89,7 @@ class VigilConfiguration {
             MeterRegistry meters) {
         return new HookPipeline(
                 codec,
-                new PatientContextAssembler(),
+                new PatientContextAssembler(clock),
                 engine,
                 knowledge,
                 new AlertPolicy(),

@@ -16,7 +16,12 @@ class ArchitectureTest {
 
     /** The rules module: the shared fact model and one package per clinical check. */
     private static final String[] RULES = {
-        "org.vigil.rules..", "org.vigil.interaction..", "org.vigil.allergy..", "org.vigil.recognition.."
+        "org.vigil.rules..",
+        "org.vigil.interaction..",
+        "org.vigil.allergy..",
+        "org.vigil.recognition..",
+        "org.vigil.lab..",
+        "org.vigil.disease.."
     };
 
     private static String[] with(String[] packages, String... more) {

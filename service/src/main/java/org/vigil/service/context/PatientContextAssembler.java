@@ -1,5 +1,7 @@
 package org.vigil.service.context;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,11 +22,14 @@ import org.vigil.allergy.ReactionType;
 import org.vigil.cdshooks.hook.Hooks;
 import org.vigil.cdshooks.request.CdsRequest;
 import org.vigil.cdshooks.request.Prefetch;
+import org.vigil.knowledge.Component;
 import org.vigil.knowledge.DrugVocabulary;
 import org.vigil.knowledge.KnowledgeSnapshot;
+import org.vigil.knowledge.RecognitionMethod;
 import org.vigil.knowledge.RecognizedMedication;
 import org.vigil.rules.ActiveMedication;
 import org.vigil.rules.DraftOrder;
+import org.vigil.rules.Patient;
 import org.vigil.rules.PatientContext;
 import org.vigil.service.hooks.ServiceCatalog;
 
@@ -35,6 +40,14 @@ import org.vigil.service.hooks.ServiceCatalog;
 public final class PatientContextAssembler {
 
     static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
+    static final String SNOMED = "http://snomed.info/sct";
+
+    private final Clock clock;
+    private final ResultNormalizer results = new ResultNormalizer();
+
+    public PatientContextAssembler(Clock clock) {
+        this.clock = clock;
+    }
 
     public PatientContext assemble(CdsRequest request, KnowledgeSnapshot knowledge) {
         DrugVocabulary drugs = knowledge.drugs();
@@ -43,10 +56,44 @@ public final class PatientContextAssembler {
         for (DraftOrder draft : drafts) {
             draftReferences.add(draft.reference());
         }
+        Prefetch prefetch = request.prefetch();
+        ResultNormalizer.Results observed = results.normalize(
+                knowledge.labs(), bundle(prefetch, ServiceCatalog.LABS), bundle(prefetch, ServiceCatalog.VITALS));
         return new PatientContext(
+                patient(prefetch, request),
                 drafts,
-                activeMedications(request.prefetch(), draftReferences, drugs),
-                allergies(request.prefetch(), drugs));
+                activeMedications(prefetch, draftReferences, drugs),
+                allergies(prefetch, knowledge),
+                ConditionNormalizer.conditions(bundle(prefetch, ServiceCatalog.CONDITIONS), knowledge.conditions()),
+                observed.latest(),
+                observed.uncomparable());
+    }
+
+    private Patient patient(Prefetch prefetch, CdsRequest request) {
+        LocalDate today = LocalDate.now(clock);
+        IBaseResource resource = prefetch.resource(ServiceCatalog.PATIENT).orElse(null);
+        if (!(resource instanceof org.hl7.fhir.r4.model.Patient patient)) {
+            return new Patient(
+                    request.context()
+                            .string("patientId")
+                            .map(id -> "Patient/" + id)
+                            .orElse(null),
+                    null,
+                    null,
+                    today);
+        }
+        LocalDate birthDate =
+                patient.hasBirthDateElement() && patient.getBirthDateElement().getValue() != null
+                        ? LocalDate.of(
+                                patient.getBirthDateElement().getYear(),
+                                patient.getBirthDateElement().getMonth() + 1,
+                                patient.getBirthDateElement().getDay())
+                        : null;
+        return new Patient(
+                referenceOf(patient, "Patient/unknown"),
+                birthDate,
+                patient.hasGender() ? patient.getGender().toCode() : null,
+                today);
     }
 
     private static List<DraftOrder> draftOrders(CdsRequest request, DrugVocabulary drugs) {
@@ -99,7 +146,7 @@ public final class PatientContextAssembler {
         return active;
     }
 
-    private static List<PatientAllergy> allergies(Prefetch prefetch, DrugVocabulary drugs) {
+    private static List<PatientAllergy> allergies(Prefetch prefetch, KnowledgeSnapshot knowledge) {
         Bundle bundle = bundle(prefetch, ServiceCatalog.ALLERGIES);
         if (bundle == null) {
             return List.of();
@@ -113,7 +160,7 @@ public final class PatientContextAssembler {
                 allergies.add(new PatientAllergy(
                         reference,
                         textOf(code),
-                        recognize(code, drugs),
+                        recognizeAllergen(code, knowledge),
                         typeOf(allergy),
                         clinicalStatusOf(allergy),
                         verificationOf(allergy),
@@ -131,7 +178,7 @@ public final class PatientContextAssembler {
                 .orElse(null);
     }
 
-    private static String referenceOf(Resource resource, String fallback) {
+    static String referenceOf(Resource resource, String fallback) {
         return resource.getIdElement().hasIdPart()
                 ? resource.fhirType() + "/" + resource.getIdElement().getIdPart()
                 : fallback;
@@ -161,6 +208,31 @@ public final class PatientContextAssembler {
             }
         }
         return drugs.recognize(null, null, code.getText());
+    }
+
+    /**
+     * An allergy's substance: a SNOMED CT allergen the allergen table knows (a class such as
+     * "penicillin" stands for all its members), otherwise as a medication (RxNorm code or text).
+     */
+    static RecognizedMedication recognizeAllergen(CodeableConcept code, KnowledgeSnapshot knowledge) {
+        if (code != null) {
+            for (Coding coding : code.getCoding()) {
+                if (SNOMED.equals(coding.getSystem()) && coding.hasCode()) {
+                    Set<Integer> rxcuis = knowledge.allergies().allergen(coding.getSystem(), coding.getCode());
+                    if (!rxcuis.isEmpty()) {
+                        List<Component> components = new ArrayList<>(rxcuis.size());
+                        for (int rxcui : rxcuis) {
+                            knowledge
+                                    .drugs()
+                                    .ingredient(rxcui)
+                                    .ifPresent(ingredient -> components.add(Component.of(ingredient)));
+                        }
+                        return new RecognizedMedication(components, null, RecognitionMethod.SUBSTANCE_CODE);
+                    }
+                }
+            }
+        }
+        return recognize(code, knowledge.drugs());
     }
 
     /** medicationCodeableConcept, or the Medication referenced (contained or in the same bundle). */
@@ -197,7 +269,7 @@ public final class PatientContextAssembler {
         return textOf(medicationCode(order, bundle));
     }
 
-    private static String textOf(CodeableConcept code) {
+    static String textOf(CodeableConcept code) {
         if (code == null) {
             return null;
         }
@@ -243,7 +315,7 @@ public final class PatientContextAssembler {
         };
     }
 
-    private static String codeOf(CodeableConcept concept) {
+    static String codeOf(CodeableConcept concept) {
         for (Coding coding : concept.getCoding()) {
             if (coding.hasCode()) {
                 return coding.getCode();
