@@ -38,6 +38,12 @@ final class TestTables {
             "T-1\talpha with beta\tclass:substrates\tclass:inhibitors\tmajor\ttrue\tmech\teffect\tmanage\ttest fixture\t",
             "");
 
+    static final String DUPLICATE_THERAPY = String.join(
+            "\n",
+            "id\tlabel\tmembers\twith\tsource\tsource_url",
+            "TD-1\talphastatin with betazole\t1\t2\ttest fixture\t",
+            "");
+
     private TestTables() {}
 
     static Map<String, String> valid() {
@@ -46,6 +52,7 @@ final class TestTables {
         tables.put("clinical-drugs.tsv", CLINICAL_DRUGS);
         tables.put("drug-classes.tsv", DRUG_CLASSES);
         tables.put("interactions.tsv", INTERACTIONS);
+        tables.put("duplicate-therapy.tsv", DUPLICATE_THERAPY);
         return tables;
     }
 
