@@ -34,6 +34,22 @@ class DrugClassContentTest {
     }
 
     @Test
+    void recognisesOpioidProductsSentAsACodeOnly() {
+        RecognizedMedication suboxone = drugs.recognize("351266", null, null);
+        RecognizedMedication ultracet = drugs.recognize("836395", null, null);
+
+        assertThat(suboxone.method()).isEqualTo(RecognitionMethod.CLINICAL_DRUG_CODE);
+        assertThat(suboxone.components()).extracting(c -> c.ingredient().rxcui()).containsExactlyInAnyOrder(1819, 7242);
+        assertThat(ultracet.components()).extracting(c -> c.ingredient().rxcui()).containsExactlyInAnyOrder(161, 10689);
+        assertThat(drugs.recognize("861467", null, null).components())
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.ingredient().name()).isEqualTo("meperidine");
+                    assertThat(c.strength()).isEqualByComparingTo("50");
+                });
+    }
+
+    @Test
     void findsIngredientsByCodeWithTheirSource() {
         assertThat(drugs.ingredient(29046)).map(Ingredient::name).contains("lisinopril");
         assertThat(drugs.ingredient(2193).orElseThrow().citation().text()).contains("Synthea");
@@ -56,7 +72,8 @@ class DrugClassContentTest {
 
     @Test
     void serotonergicOpioidsExcludeMorphineAndOxycodone() {
-        assertThat(drugs.membersOf("serotonergic-opioid")).contains(10689, 6813, 4337, 3289).doesNotContain(7052, 7804);
+        assertThat(drugs.membersOf("serotonergic-opioid")).containsExactlyInAnyOrder(6754, 6813, 787390, 4337, 10689, 3289);
+        assertThat(drugs.membersOf("serotonergic-opioid")).doesNotContain(7052, 7804);
         assertThat(drugs.membersOf("opioid")).contains(7052, 7804, 10689, 6813, 4337, 5489, 7814);
     }
 

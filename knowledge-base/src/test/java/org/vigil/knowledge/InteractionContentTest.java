@@ -19,6 +19,8 @@ class InteractionContentTest {
     private static final int AMITRIPTYLINE = 704;
     private static final int TRAMADOL = 10689;
     private static final int METHADONE = 6813;
+    private static final int MEPERIDINE = 6754;
+    private static final int TAPENTADOL = 787390;
     private static final int MORPHINE = 7052;
     private static final int ATAZANAVIR = 343047;
     private static final int OMEPRAZOLE = 7646;
@@ -67,6 +69,8 @@ class InteractionContentTest {
                 Arguments.of("duloxetine + methylene blue", DULOXETINE, METHYLENE_BLUE, "DDI-004", Severity.CONTRAINDICATED),
                 Arguments.of("amitriptyline + methylene blue", AMITRIPTYLINE, METHYLENE_BLUE, "DDI-007", Severity.CONTRAINDICATED),
                 Arguments.of("tramadol + methylene blue", TRAMADOL, METHYLENE_BLUE, "DDI-006", Severity.MAJOR),
+                Arguments.of("meperidine + methylene blue", MEPERIDINE, METHYLENE_BLUE, "DDI-006", Severity.MAJOR),
+                Arguments.of("tapentadol + methylene blue", TAPENTADOL, METHYLENE_BLUE, "DDI-006", Severity.MAJOR),
                 Arguments.of("atazanavir + omeprazole", ATAZANAVIR, OMEPRAZOLE, "DDI-002", Severity.MAJOR),
                 Arguments.of("atazanavir + dexlansoprazole", ATAZANAVIR, DEXLANSOPRAZOLE, "DDI-002", Severity.MAJOR),
                 Arguments.of("irinotecan + ketoconazole", IRINOTECAN, KETOCONAZOLE, "DDI-005", Severity.MAJOR),
