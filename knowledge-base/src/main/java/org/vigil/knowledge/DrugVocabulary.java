@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,19 +21,22 @@ public final class DrugVocabulary {
     private final Map<Integer, Set<String>> classesByIngredient;
     private final List<ClassMember> classMembers;
     private final TextMatcher textMatcher;
+    private final DuplicateTherapy duplicateTherapy;
 
     DrugVocabulary(
             IngredientIndex ingredients,
             Map<Integer, ClinicalDrug> clinicalDrugs,
             Map<String, Set<Integer>> membersByClass,
             Map<Integer, Set<String>> classesByIngredient,
-            List<ClassMember> classMembers) {
+            List<ClassMember> classMembers,
+            DuplicateTherapy duplicateTherapy) {
         this.ingredients = ingredients;
         this.clinicalDrugs = Map.copyOf(clinicalDrugs);
         this.membersByClass = copyOfSets(membersByClass);
         this.classesByIngredient = copyOfSets(classesByIngredient);
         this.classMembers = List.copyOf(classMembers);
         this.textMatcher = new TextMatcher(ingredients.byKey());
+        this.duplicateTherapy = Objects.requireNonNull(duplicateTherapy, "duplicateTherapy");
     }
 
     private static <K, V> Map<K, Set<V>> copyOfSets(Map<K, Set<V>> map) {
@@ -135,6 +139,20 @@ public final class DrugVocabulary {
     /** Ids of the classes the ingredient belongs to; empty when none. */
     public Set<String> classesOf(int rxcui) {
         return classesByIngredient.getOrDefault(rxcui, Set.of());
+    }
+
+    /** Which pairs of different ingredients are a therapeutic duplication. */
+    public DuplicateTherapy duplicateTherapy() {
+        return duplicateTherapy;
+    }
+
+    /**
+     * The therapeutic duplication two different ingredients make, in either order (one hash probe,
+     * no allocation); empty when none, and for the same ingredient twice, which callers detect by
+     * identity.
+     */
+    public Optional<TherapeuticDuplication> duplicationBetween(int ingredientA, int ingredientB) {
+        return duplicateTherapy.between(ingredientA, ingredientB);
     }
 
     /** Ingredient RxCUIs of a class; empty for an unknown class. */

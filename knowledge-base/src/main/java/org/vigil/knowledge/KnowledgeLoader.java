@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the raw tables into a snapshot, validating every row. Tables load in dependency order
- * (ingredients, clinical drugs, classes, interactions) so each reference can be checked against
- * what is already loaded.
+ * (ingredients, clinical drugs, classes, duplicate therapy, interactions) so each reference can be
+ * checked against what is already loaded.
  */
 final class KnowledgeLoader {
 
@@ -23,9 +23,11 @@ final class KnowledgeLoader {
     static final String CLINICAL_DRUGS = "clinical-drugs.tsv";
     static final String DRUG_CLASSES = "drug-classes.tsv";
     static final String INTERACTIONS = "interactions.tsv";
+    static final String DUPLICATE_THERAPY = "duplicate-therapy.tsv";
 
     /** The drug tables, in load order. */
-    static final List<String> TABLES = List.of(INGREDIENTS, CLINICAL_DRUGS, DRUG_CLASSES, INTERACTIONS);
+    static final List<String> TABLES =
+            List.of(INGREDIENTS, CLINICAL_DRUGS, DRUG_CLASSES, INTERACTIONS, DUPLICATE_THERAPY);
 
     /** What the drug tables load into. */
     record DrugTables(DrugVocabulary drugs, InteractionTable interactions) {}
@@ -57,8 +59,9 @@ final class KnowledgeLoader {
         IngredientIndex ingredients = ingredients(tables.get(INGREDIENTS));
         Map<Integer, ClinicalDrug> clinicalDrugs = clinicalDrugs(tables.get(CLINICAL_DRUGS), ingredients);
         Classes classes = classes(tables.get(DRUG_CLASSES), ingredients);
+        DuplicateTherapy duplicates = duplicateTherapy(tables.get(DUPLICATE_THERAPY), ingredients, classes.members);
         DrugVocabulary drugs = new DrugVocabulary(
-                ingredients, clinicalDrugs, classes.members, classes.classesByIngredient, classes.rows);
+                ingredients, clinicalDrugs, classes.members, classes.classesByIngredient, classes.rows, duplicates);
         InteractionTable interactions = interactions(tables.get(INTERACTIONS), ingredients, classes.members);
         return new DrugTables(drugs, interactions);
     }
@@ -246,6 +249,42 @@ final class KnowledgeLoader {
             rows.add(interaction);
         });
         return new InteractionTable(rows, pairs.build());
+    }
+
+    /**
+     * Each row names the ingredients that duplicate each other: two different members of
+     * {@code members}, or, when {@code with} is given, one of {@code members} with one of {@code
+     * with}. A pair two rows cover keeps the first row, so more specific rows go first.
+     */
+    private static DuplicateTherapy duplicateTherapy(
+            byte[] bytes, IngredientIndex ingredients, Map<String, Set<Integer>> classes) {
+        Map<String, Integer> lineOf = new HashMap<>();
+        DuplicateTherapy.Builder builder = new DuplicateTherapy.Builder();
+        TsvReader.read(DUPLICATE_THERAPY, bytes, List.of("id", "label", "members", "with", "source"), row -> {
+            String id = row.required("id");
+            Integer first = lineOf.putIfAbsent(id, row.line());
+            if (first != null) {
+                throw row.error("duplicate id '" + id + "' (first at line " + first + ")");
+            }
+            Set<Integer> members = participants(row, "members", ingredients, classes);
+            Set<Integer> with =
+                    row.optional("with") == null ? members : participants(row, "with", ingredients, classes);
+            TherapeuticDuplication duplication = new TherapeuticDuplication(id, row.required("label"), row.citation());
+            boolean paired = false;
+            for (int a : members) {
+                for (int b : with) {
+                    if (a != b) {
+                        builder.add(a, b, duplication);
+                        paired = true;
+                    }
+                }
+            }
+            if (!paired) {
+                throw row.error("members and with expand to no pair of distinct ingredients");
+            }
+            builder.row(duplication);
+        });
+        return builder.build();
     }
 
     private static Set<Integer> participants(

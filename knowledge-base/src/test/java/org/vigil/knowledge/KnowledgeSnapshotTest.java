@@ -28,7 +28,8 @@ class KnowledgeSnapshotTest {
         assertThat(snapshot.version()).matches("[0-9a-f]{12}");
         assertThat(snapshot.drugs().ingredients()).hasSizeGreaterThanOrEqualTo(30);
         assertThat(snapshot.drugs().clinicalDrugs()).hasSizeGreaterThanOrEqualTo(100);
-        assertThat(snapshot.interactions().size()).isEqualTo(1);
+        assertThat(snapshot.interactions().byId("DDI-011")).isPresent();
+        assertThat(snapshot.drugs().duplicateTherapy().rows()).isNotEmpty();
     }
 
     @Test
@@ -43,6 +44,8 @@ class KnowledgeSnapshotTest {
                 .isNotEmpty()
                 .allSatisfy(row -> assertThat(row.citation().text()).isNotBlank());
         assertThat(KnowledgeSnapshot.bundled().interactions().rows())
+                .allSatisfy(row -> assertThat(row.citation().text()).isNotBlank());
+        assertThat(drugs.duplicateTherapy().rows())
                 .allSatisfy(row -> assertThat(row.citation().text()).isNotBlank());
     }
 

@@ -75,6 +75,12 @@ final class TestTables {
             "http://snomed.info/sct\t764146007\tPenicillin (substance)\tgroup:fixture-group\ttest fixture\t",
             "");
 
+    static final String DUPLICATE_THERAPY = String.join(
+            "\n",
+            "id\tlabel\tmembers\twith\tsource\tsource_url",
+            "TD-1\talphastatin with betazole\t1\t2\ttest fixture\t",
+            "");
+
     private TestTables() {}
 
     static Map<String, String> valid() {
@@ -89,6 +95,7 @@ final class TestTables {
         tables.put("condition-groups.tsv", CONDITION_GROUPS);
         tables.put("cross-sensitivity.tsv", CROSS_SENSITIVITY);
         tables.put("allergens.tsv", ALLERGENS);
+        tables.put("duplicate-therapy.tsv", DUPLICATE_THERAPY);
         return tables;
     }
 

@@ -29,7 +29,9 @@ class AllergyKnowledgeValidationTest {
             "class_id\tclass_name\tmember_rxcui\tsource\tsource_url\n",
             "interactions.tsv",
             "id\ttitle\tleft\tright\tseverity\tinterruptive\tmechanism\tclinical_effect\tmanagement"
-                    + "\tsource\tsource_url\n")));
+                    + "\tsource\tsource_url\n",
+            "duplicate-therapy.tsv",
+            "id\tlabel\tmembers\twith\tsource\tsource_url\n")));
 
     private static final String CS_HEADER =
             "group_id\tgroup_name\tlevel\tbasis\tmember_rxcui\tmember_name\tsource\tsource_url\n";
