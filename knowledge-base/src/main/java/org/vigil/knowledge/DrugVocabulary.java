@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Recognises medications as RxNorm ingredients and answers class membership. Immutable; built by
@@ -21,6 +22,19 @@ public final class DrugVocabulary {
     private final Map<Integer, Set<String>> classesByIngredient;
     private final List<ClassMember> classMembers;
     private final TextMatcher textMatcher;
+    /**
+     * Recognitions by name (normal-form parse, text search) cost microseconds, and EHRs send the
+     * same strings again and again: the answers are kept, up to a bound, for this snapshot's life.
+     */
+    private static final int RECENT_NAMES = 50_000;
+
+    private final ConcurrentHashMap<NameKey, RecognizedMedication> recentNames = new ConcurrentHashMap<>();
+
+    private record NameKey(String display, String text) {}
+
+    /** What an ingredient code is recognised as, made once: the hot path allocates nothing for it. */
+    private final Map<Integer, RecognizedMedication> byIngredientCode;
+
     private final DuplicateTherapy duplicateTherapy;
 
     DrugVocabulary(
@@ -36,6 +50,14 @@ public final class DrugVocabulary {
         this.classesByIngredient = copyOfSets(classesByIngredient);
         this.classMembers = List.copyOf(classMembers);
         this.textMatcher = new TextMatcher(ingredients.byKey());
+        Map<Integer, RecognizedMedication> recognized = new HashMap<>();
+        for (Ingredient ingredient : ingredients.all()) {
+            recognized.put(
+                    ingredient.rxcui(),
+                    new RecognizedMedication(
+                            List.of(Component.of(ingredient)), null, RecognitionMethod.INGREDIENT_CODE));
+        }
+        this.byIngredientCode = Map.copyOf(recognized);
         this.duplicateTherapy = Objects.requireNonNull(duplicateTherapy, "duplicateTherapy");
     }
 
@@ -93,16 +115,32 @@ public final class DrugVocabulary {
     public RecognizedMedication recognize(String rxnormCode, String display, String text) {
         int code = parseCode(rxnormCode);
         if (code > 0) {
-            Optional<Ingredient> ingredient = ingredients.byRxcui(code);
-            if (ingredient.isPresent()) {
-                return new RecognizedMedication(
-                        List.of(Component.of(ingredient.get())), null, RecognitionMethod.INGREDIENT_CODE);
+            RecognizedMedication ingredient = byIngredientCode.get(code);
+            if (ingredient != null) {
+                return ingredient;
             }
             ClinicalDrug drug = clinicalDrugs.get(code);
             if (drug != null) {
                 return drug.recognized();
             }
         }
+        if (display == null && text == null) {
+            return RecognizedMedication.unrecognized();
+        }
+        NameKey key = new NameKey(display, text);
+        RecognizedMedication known = recentNames.get(key);
+        if (known != null) {
+            return known;
+        }
+        RecognizedMedication recognized = recognizeNames(display, text);
+        if (recentNames.size() >= RECENT_NAMES) {
+            recentNames.clear();
+        }
+        recentNames.put(key, recognized);
+        return recognized;
+    }
+
+    private RecognizedMedication recognizeNames(String display, String text) {
         for (String name : new String[] {display, text}) {
             Optional<NormalFormParser.Parsed> parsed = NormalFormParser.parse(name, ingredients::named);
             if (parsed.isPresent()) {

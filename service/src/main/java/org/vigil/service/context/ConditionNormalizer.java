@@ -25,7 +25,7 @@ final class ConditionNormalizer {
             if (entry.getResource() instanceof Condition condition) {
                 Set<String> groupsOf = new HashSet<>();
                 for (Coding coding : condition.getCode().getCoding()) {
-                    if (coding.hasSystem() && coding.hasCode()) {
+                    if (coding.getSystem() != null && coding.getCode() != null) {
                         groupsOf.addAll(groups.groupsOf(coding.getSystem(), coding.getCode()));
                     }
                 }

@@ -164,7 +164,9 @@ public final class PatientContextAssembler {
                         typeOf(allergy),
                         clinicalStatusOf(allergy),
                         verificationOf(allergy),
-                        allergy.hasCriticality() ? allergy.getCriticality().toCode() : null,
+                        allergy.getCriticality() != null
+                                ? allergy.getCriticality().toCode()
+                                : null,
                         reactionsOf(allergy)));
             }
         }
@@ -178,10 +180,21 @@ public final class PatientContextAssembler {
                 .orElse(null);
     }
 
+    /**
+     * The relative reference {@code Type/id}. HAPI usually holds exactly that string already (ids
+     * parsed from JSON carry their resource type), so it is reused rather than built per resource.
+     */
     static String referenceOf(Resource resource, String fallback) {
-        return resource.getIdElement().hasIdPart()
-                ? resource.fhirType() + "/" + resource.getIdElement().getIdPart()
-                : fallback;
+        org.hl7.fhir.r4.model.IdType id = resource.getIdElement();
+        if (!id.hasIdPart()) {
+            return fallback;
+        }
+        if (id.getBaseUrl() == null
+                && id.getVersionIdPart() == null
+                && resource.fhirType().equals(id.getResourceType())) {
+            return id.getValue();
+        }
+        return resource.fhirType() + "/" + id.getIdPart();
     }
 
     private static RecognizedMedication recognize(MedicationRequest order, Bundle bundle, DrugVocabulary drugs) {
@@ -190,7 +203,7 @@ public final class PatientContextAssembler {
     }
 
     static RecognizedMedication recognize(CodeableConcept code, DrugVocabulary drugs) {
-        if (code == null || code.isEmpty()) {
+        if (code == null || (code.getCoding().isEmpty() && code.getText() == null)) {
             return RecognizedMedication.unrecognized();
         }
         for (Coding coding : code.getCoding()) {
@@ -217,7 +230,7 @@ public final class PatientContextAssembler {
     static RecognizedMedication recognizeAllergen(CodeableConcept code, KnowledgeSnapshot knowledge) {
         if (code != null) {
             for (Coding coding : code.getCoding()) {
-                if (SNOMED.equals(coding.getSystem()) && coding.hasCode()) {
+                if (SNOMED.equals(coding.getSystem()) && coding.getCode() != null) {
                     Set<Integer> rxcuis = knowledge.allergies().allergen(coding.getSystem(), coding.getCode());
                     if (!rxcuis.isEmpty()) {
                         List<Component> components = new ArrayList<>(rxcuis.size());
@@ -237,13 +250,14 @@ public final class PatientContextAssembler {
 
     /** medicationCodeableConcept, or the Medication referenced (contained or in the same bundle). */
     private static CodeableConcept medicationCode(MedicationRequest order, Bundle bundle) {
-        if (order.hasMedicationCodeableConcept()) {
-            return order.getMedicationCodeableConcept();
+        // Fields read directly: HAPI's hasX() walks the element tree on every call.
+        org.hl7.fhir.r4.model.Type ordered = order.getMedication();
+        if (ordered instanceof CodeableConcept concept) {
+            return concept;
         }
-        if (!order.hasMedicationReference()) {
+        if (!(ordered instanceof Reference reference)) {
             return null;
         }
-        Reference reference = order.getMedicationReference();
         IBaseResource target = reference.getResource();
         if (target == null && reference.hasReference()) {
             String ref = reference.getReference();
@@ -273,11 +287,11 @@ public final class PatientContextAssembler {
         if (code == null) {
             return null;
         }
-        if (code.hasText()) {
+        if (code.getText() != null) {
             return code.getText();
         }
         for (Coding coding : code.getCoding()) {
-            if (coding.hasDisplay()) {
+            if (coding.getDisplay() != null) {
                 return coding.getDisplay();
             }
         }
@@ -285,7 +299,7 @@ public final class PatientContextAssembler {
     }
 
     private static ReactionType typeOf(AllergyIntolerance allergy) {
-        if (!allergy.hasType()) {
+        if (allergy.getType() == null) {
             return ReactionType.UNSTATED;
         }
         return allergy.getType() == AllergyIntolerance.AllergyIntoleranceType.INTOLERANCE
@@ -317,7 +331,7 @@ public final class PatientContextAssembler {
 
     static String codeOf(CodeableConcept concept) {
         for (Coding coding : concept.getCoding()) {
-            if (coding.hasCode()) {
+            if (coding.getCode() != null) {
                 return coding.getCode();
             }
         }

@@ -26,6 +26,9 @@ final class ResultNormalizer {
 
     static final String LOINC = "http://loinc.org";
 
+    /** An undated result ranks below any dated one. */
+    private static final long UNDATED = Long.MIN_VALUE;
+
     record Results(List<LabResult> latest, List<UncomparableResult> uncomparable) {}
 
     Results normalize(LabCatalog labs, Bundle... bundles) {
@@ -37,25 +40,21 @@ final class ResultNormalizer {
             }
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                 if (entry.getResource() instanceof Observation observation && counts(observation)) {
-                    String reference = PatientContextAssembler.referenceOf(observation, "Observation/entry");
-                    Instant effective = effectiveOf(observation);
-                    if (observation.hasValueQuantity()) {
-                        add(
-                                labs,
-                                reference,
-                                observation.getCode(),
-                                observation.getValueQuantity(),
-                                effective,
-                                byAnalyte,
-                                uncomparable);
+                    long effective = effectiveMillisOf(observation);
+                    if (observation.getValue() instanceof Quantity quantity) {
+                        add(labs, observation, observation.getCode(), quantity, effective, byAnalyte, uncomparable);
+                    }
+                    // getComponent() would create an empty list on every Observation that has none.
+                    if (!observation.hasComponent()) {
+                        continue;
                     }
                     for (Observation.ObservationComponentComponent component : observation.getComponent()) {
-                        if (component.hasValueQuantity()) {
+                        if (component.getValue() instanceof Quantity componentQuantity) {
                             add(
                                     labs,
-                                    reference,
+                                    observation,
                                     component.getCode(),
-                                    component.getValueQuantity(),
+                                    componentQuantity,
                                     effective,
                                     byAnalyte,
                                     uncomparable);
@@ -73,10 +72,11 @@ final class ResultNormalizer {
 
     /** Only results that stand: a registered order has no value, cancelled and erroneous ones never counted. */
     private static boolean counts(Observation observation) {
-        if (!observation.hasStatus()) {
+        Observation.ObservationStatus status = observation.getStatus();
+        if (status == null) {
             return true;
         }
-        return switch (observation.getStatus()) {
+        return switch (status) {
             case FINAL, AMENDED, CORRECTED, PRELIMINARY -> true;
             default -> false;
         };
@@ -84,36 +84,40 @@ final class ResultNormalizer {
 
     private static void add(
             LabCatalog labs,
-            String reference,
+            Observation observation,
             CodeableConcept code,
             Quantity quantity,
-            Instant effective,
+            long effective,
             Map<String, Series> byAnalyte,
             List<UncomparableResult> uncomparable) {
         Analyte analyte = analyteOf(labs, code);
-        if (analyte == null || !quantity.hasValue()) {
+        java.math.BigDecimal amount = quantity.getValue();
+        if (analyte == null || amount == null) {
             return;
         }
-        String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
-        double value = quantity.getValue().doubleValue();
+        String unit = quantity.getCode() != null ? quantity.getCode() : quantity.getUnit();
+        double value = amount.doubleValue();
         double canonical = labs.canonicalValueOrNaN(analyte, value, unit);
         if (Double.isNaN(canonical)) {
             Conversion conversion = labs.toCanonical(analyte, value, unit);
             String reason = conversion instanceof Conversion.NotConvertible refused
                     ? refused.message()
                     : "unit '" + unit + "' cannot be compared";
-            uncomparable.add(new UncomparableResult(reference, analyte.id(), unit, reason));
+            uncomparable.add(new UncomparableResult(referenceOf(observation), analyte.id(), unit, reason));
             return;
         }
         String loinc = loincOf(code);
-        byAnalyte
-                .computeIfAbsent(analyte.id(), id -> new Series(analyte))
-                .offer(reference, loinc, canonical, effective);
+        Series series = byAnalyte.get(analyte.id());
+        if (series == null) {
+            series = new Series(analyte);
+            byAnalyte.put(analyte.id(), series);
+        }
+        series.offer(observation, loinc, canonical, effective);
     }
 
     private static Analyte analyteOf(LabCatalog labs, CodeableConcept code) {
         for (Coding coding : code.getCoding()) {
-            if (LOINC.equals(coding.getSystem()) && coding.hasCode()) {
+            if (LOINC.equals(coding.getSystem()) && coding.getCode() != null) {
                 Analyte analyte = labs.analyteForLoinc(coding.getCode()).orElse(null);
                 if (analyte != null) {
                     return analyte;
@@ -132,73 +136,77 @@ final class ResultNormalizer {
         return null;
     }
 
-    private static Instant effectiveOf(Observation observation) {
-        if (observation.hasEffectiveDateTimeType()
-                && observation.getEffectiveDateTimeType().getValue() != null) {
-            return observation.getEffectiveDateTimeType().getValue().toInstant();
+    /**
+     * When the result applies: effective time (a period's end, else its start), else issued. Read
+     * from the fields directly: HAPI's {@code hasX()} walks the element tree on every call.
+     */
+    private static long effectiveMillisOf(Observation observation) {
+        org.hl7.fhir.r4.model.Type effective = observation.getEffective();
+        java.util.Date when = null;
+        if (effective instanceof org.hl7.fhir.r4.model.DateTimeType dateTime) {
+            when = dateTime.getValue();
+        } else if (effective instanceof org.hl7.fhir.r4.model.Period period) {
+            when = period.getEnd() != null ? period.getEnd() : period.getStart();
+        } else if (effective instanceof org.hl7.fhir.r4.model.InstantType instant) {
+            when = instant.getValue();
         }
-        if (observation.hasEffectivePeriod()) {
-            var period = observation.getEffectivePeriod();
-            if (period.getEnd() != null) {
-                return period.getEnd().toInstant();
-            }
-            if (period.getStart() != null) {
-                return period.getStart().toInstant();
-            }
+        if (when == null) {
+            when = observation.getIssued();
         }
-        if (observation.hasEffectiveInstantType()
-                && observation.getEffectiveInstantType().getValue() != null) {
-            return observation.getEffectiveInstantType().getValue().toInstant();
-        }
-        return observation.getIssued() == null ? null : observation.getIssued().toInstant();
+        return when == null ? UNDATED : when.getTime();
     }
 
-    /** The two most recent results of one analyte; an undated result ranks below any dated one. */
+    private static String referenceOf(Observation observation) {
+        return PatientContextAssembler.referenceOf(observation, "Observation/unidentified");
+    }
+
+    /**
+     * The two most recent results of one analyte. The Observation reference and the instants are
+     * only made for the results that are kept.
+     */
     private static final class Series {
         private final Analyte analyte;
-        private String reference;
+        private Observation observation;
         private String loinc;
         private double value = Double.NaN;
-        private Instant effective;
+        private long effective = UNDATED;
         private double previousValue = Double.NaN;
-        private Instant previousEffective;
-        private boolean any;
+        private long previousEffective = UNDATED;
 
         Series(Analyte analyte) {
             this.analyte = analyte;
         }
 
-        void offer(String reference, String loinc, double value, Instant effective) {
-            if (!any || newer(effective, this.effective)) {
-                if (any) {
-                    previousValue = this.value;
-                    previousEffective = this.effective;
+        void offer(Observation candidate, String candidateLoinc, double candidateValue, long when) {
+            if (observation == null || when > effective) {
+                if (observation != null) {
+                    previousValue = value;
+                    previousEffective = effective;
                 }
-                this.reference = reference;
-                this.loinc = loinc;
-                this.value = value;
-                this.effective = effective;
-                any = true;
-            } else if (Double.isNaN(previousValue) || newer(effective, previousEffective)) {
-                previousValue = value;
-                previousEffective = effective;
+                observation = candidate;
+                loinc = candidateLoinc;
+                value = candidateValue;
+                effective = when;
+            } else if (Double.isNaN(previousValue) || when > previousEffective) {
+                previousValue = candidateValue;
+                previousEffective = when;
             }
-        }
-
-        private static boolean newer(Instant candidate, Instant current) {
-            return candidate != null && (current == null || candidate.isAfter(current));
         }
 
         LabResult result() {
             return new LabResult(
-                    reference,
+                    referenceOf(observation),
                     analyte.id(),
                     loinc,
                     value,
                     analyte.canonicalUnit(),
-                    effective,
+                    instant(effective),
                     previousValue,
-                    previousEffective);
+                    instant(previousEffective));
+        }
+
+        private static Instant instant(long millis) {
+            return millis == UNDATED ? null : Instant.ofEpochMilli(millis);
         }
     }
 }
