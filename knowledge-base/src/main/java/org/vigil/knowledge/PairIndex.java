@@ -1,32 +1,44 @@
 package org.vigil.knowledge;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Open-addressing hash map from an unordered ingredient pair, packed into one {@code long}, to the
- * interactions of that pair. A probe computes the key with arithmetic and walks primitive arrays,
- * so it allocates nothing; this is what lets a request check every pair of a long medication list
- * cheaply, and keeps a table of millions of pairs compact (no boxed keys, no entry objects).
+ * Interactions by unordered ingredient pair, laid out as compressed adjacency lists. A small
+ * open-addressing table maps an ingredient to the start of its run in one shared {@code int[]}:
+ * the run holds the partner count, then the partners in ascending order; a parallel array holds the
+ * interactions of each pair. A probe reads one table slot and one short contiguous run, so the
+ * memory a request touches grows with the medications it checks, not with the size of the table,
+ * and a million-pair table answers about as fast as a small one. Probes allocate nothing; a table
+ * of millions of pairs is a few flat arrays (no boxed keys, no entry objects).
  */
 final class PairIndex {
 
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final int GOLDEN = 0x9E3779B9;
     private static final int MAX_BITS = 30;
 
-    /** Key 0 marks an empty slot; real keys never are 0 because RxCUIs are positive. */
-    private final long[] keys;
+    /** Per slot: the ingredient RxCUI in the high half, its run's start in the low half; 0 = empty. */
+    private final long[] slots;
 
-    private final Object[] values;
+    /** Runs of {@code count, partner1, partner2, ...}, ingredients in ascending RxCUI order. */
+    private final int[] runs;
+
+    /** The interactions of the pair at the same position in {@link #runs}. */
+    private final Object[] interactions;
+
     private final int shift;
     private final int mask;
     private final int pairs;
 
-    private PairIndex(long[] keys, Object[] values, int pairs) {
-        this.keys = keys;
-        this.values = values;
-        this.mask = keys.length - 1;
-        this.shift = 64 - Integer.numberOfTrailingZeros(keys.length);
+    private PairIndex(long[] slots, int[] runs, Object[] interactions, int pairs) {
+        this.slots = slots;
+        this.runs = runs;
+        this.interactions = interactions;
+        this.mask = slots.length - 1;
+        this.shift = 32 - Integer.numberOfTrailingZeros(slots.length);
         this.pairs = pairs;
     }
 
@@ -37,8 +49,8 @@ final class PairIndex {
         return ((long) low << 32) | (high & 0xFFFFFFFFL);
     }
 
-    private static int slot(long key, int shift) {
-        return (int) ((key * GOLDEN) >>> shift);
+    private static int slot(int rxcui, int shift) {
+        return (rxcui * GOLDEN) >>> shift;
     }
 
     /** The interactions of the pair, or {@code null} when there are none. */
@@ -47,16 +59,32 @@ final class PairIndex {
         if (a <= 0 || b <= 0) {
             return null;
         }
-        long key = key(a, b);
-        for (int i = slot(key, shift); ; i = (i + 1) & mask) {
-            long found = keys[i];
-            if (found == key) {
-                return (List<Interaction>) values[i];
-            }
+        for (int i = slot(a, shift); ; i = (i + 1) & mask) {
+            long found = slots[i];
             if (found == 0L) {
                 return null;
             }
+            if ((int) (found >>> 32) == a) {
+                int at = indexOf((int) found, b);
+                return at < 0 ? null : (List<Interaction>) interactions[at];
+            }
         }
+    }
+
+    /** Position of the partner in the run starting at {@code start}, or -1. */
+    private int indexOf(int start, int partner) {
+        int from = start + 1;
+        int to = from + runs[start];
+        if (to - from <= 16) {
+            for (int i = from; i < to; i++) {
+                if (runs[i] >= partner) {
+                    return runs[i] == partner ? i : -1;
+                }
+            }
+            return -1;
+        }
+        int at = Arrays.binarySearch(runs, from, to, partner);
+        return at < 0 ? -1 : at;
     }
 
     int pairs() {
@@ -65,6 +93,12 @@ final class PairIndex {
 
     /** Collects pairs while the tables load; not thread-safe, used by one loader thread. */
     static final class Builder {
+
+        private static final long PAIR_GOLDEN = 0x9E3779B97F4A7C15L;
+
+        private static int pairSlot(long key, int shift) {
+            return (int) ((key * PAIR_GOLDEN) >>> shift);
+        }
 
         private long[] keys = new long[16];
         private Object[] values = new Object[16];
@@ -78,16 +112,13 @@ final class PairIndex {
             if (a <= 0 || b <= 0) {
                 throw new IllegalArgumentException("rxcui must be positive");
             }
-            // At most a quarter full: most probes are misses (two drugs that do not interact), and a
-            // miss walks the run of occupied slots; short runs keep a million-pair table as fast as
-            // a small one.
-            if ((size + 1) * 4 > keys.length) {
+            if ((size + 1) * 2 > keys.length) {
                 grow();
             }
             long key = key(a, b);
             int mask = keys.length - 1;
             int shift = 64 - Integer.numberOfTrailingZeros(keys.length);
-            for (int i = slot(key, shift); ; i = (i + 1) & mask) {
+            for (int i = pairSlot(key, shift); ; i = (i + 1) & mask) {
                 if (keys[i] == 0L) {
                     keys[i] = key;
                     values[i] = interaction;
@@ -132,7 +163,7 @@ final class PairIndex {
             int shift = 64 - bits;
             for (int j = 0; j < oldKeys.length; j++) {
                 if (oldKeys[j] != 0L) {
-                    int i = slot(oldKeys[j], shift);
+                    int i = pairSlot(oldKeys[j], shift);
                     while (keys[i] != 0L) {
                         i = (i + 1) & mask;
                     }
@@ -142,18 +173,74 @@ final class PairIndex {
             }
         }
 
-        /** Freezes the values into immutable lists; the builder must not be used afterwards. */
+        /** Freezes the pairs into the adjacency layout; the builder must not be used afterwards. */
         @SuppressWarnings("unchecked")
         PairIndex build() {
-            for (int i = 0; i < values.length; i++) {
-                Object value = values[i];
-                if (value instanceof Interaction single) {
-                    values[i] = List.of(single);
-                } else if (value != null) {
-                    values[i] = List.copyOf((List<Interaction>) value);
+            // Frozen once per pair, so (a, b) and (b, a) answer with the very same list.
+            Object[] frozen = new Object[values.length];
+            Map<Integer, Integer> degree = new HashMap<>();
+            for (int slot = 0; slot < keys.length; slot++) {
+                long key = keys[slot];
+                if (key != 0L) {
+                    Object value = values[slot];
+                    frozen[slot] = value instanceof Interaction single
+                            ? List.of(single)
+                            : List.copyOf((List<Interaction>) value);
+                    degree.merge((int) (key >>> 32), 1, Integer::sum);
+                    degree.merge((int) key, 1, Integer::sum);
                 }
             }
-            PairIndex index = new PairIndex(keys, values, size);
+            int[] ingredients = degree.keySet().stream()
+                    .mapToInt(Integer::intValue)
+                    .sorted()
+                    .toArray();
+            // Each ingredient's entries: partner in the high half, builder slot in the low half.
+            long[][] entries = new long[ingredients.length][];
+            Map<Integer, Integer> position = new HashMap<>(ingredients.length * 2);
+            for (int i = 0; i < ingredients.length; i++) {
+                entries[i] = new long[degree.get(ingredients[i])];
+                position.put(ingredients[i], i);
+            }
+            int[] filled = new int[ingredients.length];
+            for (int slot = 0; slot < keys.length; slot++) {
+                long key = keys[slot];
+                if (key != 0L) {
+                    int low = (int) (key >>> 32);
+                    int high = (int) key;
+                    int l = position.get(low);
+                    int h = position.get(high);
+                    entries[l][filled[l]++] = ((long) high << 32) | slot;
+                    entries[h][filled[h]++] = ((long) low << 32) | slot;
+                }
+            }
+            int bits = Math.max(4, 64 - Long.numberOfLeadingZeros(Math.max(1, ingredients.length) * 4L - 1));
+            if (bits > MAX_BITS) {
+                throw new IllegalStateException("too many ingredients with interactions");
+            }
+            long[] table = new long[1 << bits];
+            int tableMask = table.length - 1;
+            int tableShift = 32 - bits;
+            int[] runs = new int[ingredients.length + 2 * size];
+            Object[] lists = new Object[runs.length];
+            int next = 0;
+            for (int i = 0; i < ingredients.length; i++) {
+                long[] partners = entries[i];
+                Arrays.sort(partners);
+                int start = next;
+                runs[next++] = partners.length;
+                for (long partner : partners) {
+                    runs[next] = (int) (partner >>> 32);
+                    lists[next] = frozen[(int) partner];
+                    next++;
+                }
+                int rxcui = ingredients[i];
+                int at = slot(rxcui, tableShift);
+                while (table[at] != 0L) {
+                    at = (at + 1) & tableMask;
+                }
+                table[at] = ((long) rxcui << 32) | start;
+            }
+            PairIndex index = new PairIndex(table, runs, lists, size);
             keys = null;
             values = null;
             return index;
