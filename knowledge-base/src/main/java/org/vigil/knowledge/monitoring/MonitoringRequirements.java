@@ -1,0 +1,253 @@
+package org.vigil.knowledge.monitoring;
+
+import java.io.IOException;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.vigil.knowledge.ClassMember;
+import org.vigil.knowledge.DrugVocabulary;
+import org.vigil.knowledge.Ingredient;
+import org.vigil.knowledge.KnowledgeLoadException;
+import org.vigil.knowledge.KnowledgeSource;
+import org.vigil.knowledge.TsvReader;
+import org.vigil.knowledge.TsvRow;
+import org.vigil.knowledge.lab.Analyte;
+import org.vigil.knowledge.lab.LabCatalog;
+import org.vigil.knowledge.lab.LoincMapping;
+
+/**
+ * Laboratory monitoring required by a drug ({@code monitoring.tsv}): INR for warfarin, serum levels
+ * for aminoglycosides, vancomycin and lithium, potassium for aldosterone antagonists. Validated
+ * against the drug vocabulary and the lab catalog at load; immutable afterwards. Class rows are
+ * expanded to their members at load, so {@link #requirements(int)} is one hash probe.
+ */
+public final class MonitoringRequirements {
+
+    public static final String MONITORING = "monitoring.tsv";
+
+    /** The table files, in load (and hashing) order. */
+    public static final List<String> FILES = List.of(MONITORING);
+
+    private static final String CLASS_PREFIX = "class:";
+    private static final Pattern ID = Pattern.compile("MON-[0-9]{3,}");
+    private static final Pattern LOINC = Pattern.compile("[1-9][0-9]{0,6}-[0-9]");
+    private static final List<String> REQUIRED = List.of(
+            "id",
+            "drug",
+            "drug_name",
+            "analyte",
+            "loinc",
+            "test_name",
+            "baseline",
+            "first_check",
+            "interval",
+            "schedule",
+            "rationale",
+            "source");
+
+    private final Map<Integer, List<MonitoringRequirement>> byIngredient;
+    private final List<MonitoringRequirement> all;
+
+    private MonitoringRequirements(Map<Integer, List<MonitoringRequirement>> byIngredient, List<MonitoringRequirement> all) {
+        this.byIngredient = byIngredient;
+        this.all = all;
+    }
+
+    /** Reads {@link #FILES} from {@code source} and validates them. */
+    public static MonitoringRequirements load(KnowledgeSource source, DrugVocabulary drugs, LabCatalog labs) {
+        Objects.requireNonNull(source, "source");
+        Map<String, byte[]> tables = new LinkedHashMap<>();
+        for (String file : FILES) {
+            Optional<byte[]> bytes;
+            try {
+                bytes = source.read(file);
+            } catch (IOException e) {
+                throw new KnowledgeLoadException(
+                        file, 0, "cannot read from " + source.describe() + ": " + e.getMessage(), e);
+            }
+            tables.put(
+                    file,
+                    bytes.orElseThrow(
+                            () -> new KnowledgeLoadException(file, 0, "table missing from " + source.describe())));
+        }
+        return parse(tables, drugs, labs);
+    }
+
+    /**
+     * Validates already-read tables (file name to bytes) against the drug vocabulary and the lab
+     * catalog.
+     *
+     * @throws KnowledgeLoadException naming the file and line of the first problem found
+     */
+    public static MonitoringRequirements parse(Map<String, byte[]> tables, DrugVocabulary drugs, LabCatalog labs) {
+        Objects.requireNonNull(tables, "tables");
+        Objects.requireNonNull(drugs, "drugs");
+        Objects.requireNonNull(labs, "labs");
+        byte[] bytes = tables.get(MONITORING);
+        if (bytes == null) {
+            throw new KnowledgeLoadException(MONITORING, 0, "table missing");
+        }
+        Map<String, Integer> lineOfId = new HashMap<>();
+        Map<String, Integer> lineOfKey = new HashMap<>();
+        Map<Integer, List<MonitoringRequirement>> byIngredient = new HashMap<>();
+        List<MonitoringRequirement> all = new ArrayList<>();
+        TsvReader.read(MONITORING, bytes, REQUIRED, row -> {
+            String id = row.required("id");
+            if (!ID.matcher(id).matches()) {
+                throw row.error("id '" + id + "' must look like MON-001");
+            }
+            Integer firstId = lineOfId.putIfAbsent(id, row.line());
+            if (firstId != null) {
+                throw row.error("duplicate id " + id + " (first at line " + firstId + ")");
+            }
+            String drug = row.required("drug");
+            Set<Integer> members = members(row, drug, drugs);
+            String loinc = row.required("loinc");
+            if (!LOINC.matcher(loinc).matches() || !checkDigitValid(loinc)) {
+                throw row.error("loinc '" + loinc + "' is not a LOINC code with a valid check digit");
+            }
+            Analyte analyte = analyte(row, loinc, labs);
+            boolean baseline = row.bool("baseline");
+            Period firstCheck = optionalPeriod(row, "first_check");
+            Period interval = optionalPeriod(row, "interval");
+            MonitoringRequirement requirement = new MonitoringRequirement(
+                    id,
+                    drug,
+                    row.required("drug_name"),
+                    analyte,
+                    loinc,
+                    row.required("test_name"),
+                    baseline,
+                    firstCheck,
+                    interval,
+                    row.required("schedule"),
+                    row.required("rationale"),
+                    row.citation());
+            // One requirement per ingredient and test: two would ask for the same order twice.
+            String test = analyte != null ? analyte.id() : loinc;
+            for (int rxcui : members) {
+                Integer first = lineOfKey.putIfAbsent(rxcui + "|" + test, row.line());
+                if (first != null) {
+                    throw row.error("ingredient " + rxcui + " already requires '" + test + "' at line " + first);
+                }
+                byIngredient.computeIfAbsent(rxcui, k -> new ArrayList<>()).add(requirement);
+            }
+            all.add(requirement);
+        });
+        Map<Integer, List<MonitoringRequirement>> frozen = new HashMap<>();
+        byIngredient.forEach((rxcui, rows) -> frozen.put(rxcui, List.copyOf(rows)));
+        return new MonitoringRequirements(Map.copyOf(frozen), List.copyOf(all));
+    }
+
+    /** What an ingredient requires (class rows included), in table order; empty when nothing. */
+    public List<MonitoringRequirement> requirements(int rxcui) {
+        return byIngredient.getOrDefault(rxcui, List.of());
+    }
+
+    /** Every row, in table order. */
+    public Collection<MonitoringRequirement> all() {
+        return all;
+    }
+
+    /**
+     * The row's analyte: when given, it must be a catalog analyte that the LOINC code reports; when
+     * blank, the LOINC code must be one the catalog does not know (otherwise name its analyte, so the
+     * check recognises every code of that analyte).
+     */
+    private static Analyte analyte(TsvRow row, String loinc, LabCatalog labs) {
+        Optional<LoincMapping> mapping = labs.mapping(loinc);
+        if (row.optional("analyte") == null) {
+            if (mapping.isPresent()) {
+                throw row.error("loinc " + loinc + " reports catalog analyte '" + mapping.get().analyte().id()
+                        + "': fill in column 'analyte'");
+            }
+            return null;
+        }
+        Analyte analyte = row.resolve("analyte", labs::analyte, "analyte (not in lab-analytes.tsv)");
+        if (mapping.isEmpty() || !mapping.get().analyte().id().equals(analyte.id())) {
+            throw row.error("loinc " + loinc + " is not a code of analyte '" + analyte.id() + "' in lab-analytes.tsv");
+        }
+        return analyte;
+    }
+
+    /** LOINC's mod-10 check digit (the Luhn scheme over the digits before the hyphen). */
+    static boolean checkDigitValid(String loinc) {
+        int dash = loinc.indexOf('-');
+        String body = loinc.substring(0, dash);
+        int sum = 0;
+        boolean doubled = true;
+        for (int i = body.length() - 1; i >= 0; i--) {
+            int digit = body.charAt(i) - '0';
+            if (doubled) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+            doubled = !doubled;
+        }
+        int check = (10 - sum % 10) % 10;
+        return check == loinc.charAt(dash + 1) - '0';
+    }
+
+    private static Set<Integer> members(TsvRow row, String drug, DrugVocabulary drugs) {
+        String name = row.required("drug_name");
+        if (drug.startsWith(CLASS_PREFIX)) {
+            String classId = drug.substring(CLASS_PREFIX.length());
+            Set<Integer> members = drugs.membersOf(classId);
+            if (members.isEmpty()) {
+                throw row.error("column 'drug' refers to unknown class '" + classId + "' (not in drug-classes.tsv)");
+            }
+            String className = drugs.classMembers().stream()
+                    .filter(member -> member.classId().equals(classId))
+                    .map(ClassMember::className)
+                    .findFirst()
+                    .orElse(classId);
+            if (!className.equalsIgnoreCase(name)) {
+                throw row.error("drug_name '" + name + "' does not match class '" + classId + "' ('" + className + "')");
+            }
+            return members;
+        }
+        int rxcui = row.parseRxcui(drug, "drug");
+        Ingredient ingredient = drugs.ingredient(rxcui)
+                .orElseThrow(() -> row.error("column 'drug' refers to unknown ingredient rxcui " + rxcui
+                        + " (not in ingredients.tsv); write an ingredient RxCUI or class:<id>"));
+        if (!ingredient.name().equalsIgnoreCase(name)) {
+            throw row.error("drug_name '" + name + "' does not match ingredient " + rxcui + " '" + ingredient.name() + "'");
+        }
+        return Set.of(rxcui);
+    }
+
+    private static Period optionalPeriod(TsvRow row, String column) {
+        String value = row.optional(column);
+        if (value == null) {
+            return null;
+        }
+        Period period;
+        try {
+            period = Period.parse(value);
+        } catch (DateTimeParseException e) {
+            throw row.error("column '" + column + "' is not an ISO-8601 period such as P7D: '" + value + "'");
+        }
+        if (period.isNegative() || period.isZero()) {
+            throw row.error("column '" + column + "' must be a positive period, not '" + value
+                    + "' (a result before the first dose is column 'baseline')");
+        }
+        return period;
+    }
+
+    @Override
+    public String toString() {
+        return "MonitoringRequirements[" + all.size() + " requirements, " + byIngredient.size() + " ingredients]";
+    }
+}
