@@ -12,7 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.knowledge.allergy.AllergyKnowledge;
 import org.vigil.knowledge.condition.ConditionGroups;
+import org.vigil.knowledge.druglab.DrugLabRules;
 import org.vigil.knowledge.lab.LabCatalog;
+import org.vigil.knowledge.monitoring.MonitoringRequirements;
 
 /**
  * One immutable, internally consistent version of all knowledge tables. A request holds one
@@ -34,6 +36,8 @@ public final class KnowledgeSnapshot {
     private final LabCatalog labs;
     private final ConditionGroups conditions;
     private final AllergyKnowledge allergies;
+    private final DrugLabRules drugLabRules;
+    private final MonitoringRequirements monitoring;
 
     private KnowledgeSnapshot(
             String version,
@@ -41,13 +45,17 @@ public final class KnowledgeSnapshot {
             InteractionTable interactions,
             LabCatalog labs,
             ConditionGroups conditions,
-            AllergyKnowledge allergies) {
+            AllergyKnowledge allergies,
+            DrugLabRules drugLabRules,
+            MonitoringRequirements monitoring) {
         this.version = Objects.requireNonNull(version, "version");
         this.drugs = Objects.requireNonNull(drugs, "drugs");
         this.interactions = Objects.requireNonNull(interactions, "interactions");
         this.labs = Objects.requireNonNull(labs, "labs");
         this.conditions = Objects.requireNonNull(conditions, "conditions");
         this.allergies = Objects.requireNonNull(allergies, "allergies");
+        this.drugLabRules = Objects.requireNonNull(drugLabRules, "drugLabRules");
+        this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
     }
 
     private static List<String> tableOrder() {
@@ -55,6 +63,8 @@ public final class KnowledgeSnapshot {
         order.addAll(LabCatalog.FILES);
         order.addAll(ConditionGroups.FILES);
         order.addAll(AllergyKnowledge.FILES);
+        order.addAll(DrugLabRules.FILES);
+        order.addAll(MonitoringRequirements.FILES);
         return List.copyOf(order);
     }
 
@@ -88,13 +98,17 @@ public final class KnowledgeSnapshot {
         long started = System.nanoTime();
         Map<String, byte[]> tables = KnowledgeLoader.readAll(source, TABLES);
         KnowledgeLoader.DrugTables drugTables = KnowledgeLoader.load(tables);
+        DrugVocabulary drugs = drugTables.drugs();
+        LabCatalog labs = LabCatalog.parse(tables);
         KnowledgeSnapshot snapshot = new KnowledgeSnapshot(
                 version(tables),
-                drugTables.drugs(),
+                drugs,
                 drugTables.interactions(),
-                LabCatalog.parse(tables),
+                labs,
                 ConditionGroups.parse(tables.get(ConditionGroups.CONDITION_GROUPS)),
-                AllergyKnowledge.load(tables, drugTables.drugs()));
+                AllergyKnowledge.load(tables, drugs),
+                DrugLabRules.parse(tables, drugs, labs),
+                MonitoringRequirements.parse(tables, drugs, labs));
         log.info(
                 "Loaded knowledge {} from {} in {} ms: {} ingredients, {} clinical drugs, {} interactions ({} pairs),"
                         + " {} lab analytes, {} condition groups, {} cross-sensitivity groups",
@@ -162,6 +176,16 @@ public final class KnowledgeSnapshot {
     /** SNOMED CT and ICD-10-CM codes grouped into the conditions the checks reason about. */
     public ConditionGroups conditions() {
         return conditions;
+    }
+
+    /** Drugs that need a lab value within limits (warfarin and INR, digoxin and potassium, ...). */
+    public DrugLabRules drugLabRules() {
+        return drugLabRules;
+    }
+
+    /** Labs a drug needs on record (INR for warfarin, levels for aminoglycosides, ...). */
+    public MonitoringRequirements monitoring() {
+        return monitoring;
     }
 
     /** SNOMED CT allergen codes and cross-sensitivity groups. */

@@ -81,6 +81,12 @@ final class TestTables {
             "TD-1\talphastatin with betazole\t1\t2\ttest fixture\t",
             "");
 
+    static final String DRUG_LAB = "id\tdrug\tdrug_name\tanalyte\tcomparator\tthreshold\tunit\tlookback\tseverity"
+            + "\tinterruptive\trationale\tmanagement\tsource\tsource_url\n";
+
+    static final String MONITORING = "id\tdrug\tdrug_name\tanalyte\tloinc\ttest_name\tbaseline\tfirst_check\tinterval"
+            + "\tschedule\trationale\tsource\tsource_url\n";
+
     private TestTables() {}
 
     static Map<String, String> valid() {
@@ -96,6 +102,8 @@ final class TestTables {
         tables.put("cross-sensitivity.tsv", CROSS_SENSITIVITY);
         tables.put("allergens.tsv", ALLERGENS);
         tables.put("duplicate-therapy.tsv", DUPLICATE_THERAPY);
+        tables.put("drug-lab.tsv", DRUG_LAB);
+        tables.put("monitoring.tsv", MONITORING);
         return tables;
     }
 

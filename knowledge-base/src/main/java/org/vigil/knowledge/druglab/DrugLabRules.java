@@ -182,7 +182,8 @@ public final class DrugLabRules {
                     .findFirst()
                     .orElse(classId);
             if (!className.equalsIgnoreCase(name)) {
-                throw row.error("drug_name '" + name + "' does not match class '" + classId + "' ('" + className + "')");
+                throw row.error(
+                        "drug_name '" + name + "' does not match class '" + classId + "' ('" + className + "')");
             }
             return members;
         }
@@ -191,7 +192,8 @@ public final class DrugLabRules {
                 .orElseThrow(() -> row.error("column 'drug' refers to unknown ingredient rxcui " + rxcui
                         + " (not in ingredients.tsv); write an ingredient RxCUI or class:<id>"));
         if (!ingredient.name().equalsIgnoreCase(name)) {
-            throw row.error("drug_name '" + name + "' does not match ingredient " + rxcui + " '" + ingredient.name() + "'");
+            throw row.error(
+                    "drug_name '" + name + "' does not match ingredient " + rxcui + " '" + ingredient.name() + "'");
         }
         return Set.of(rxcui);
     }

@@ -57,7 +57,8 @@ public final class MonitoringRequirements {
     private final Map<Integer, List<MonitoringRequirement>> byIngredient;
     private final List<MonitoringRequirement> all;
 
-    private MonitoringRequirements(Map<Integer, List<MonitoringRequirement>> byIngredient, List<MonitoringRequirement> all) {
+    private MonitoringRequirements(
+            Map<Integer, List<MonitoringRequirement>> byIngredient, List<MonitoringRequirement> all) {
         this.byIngredient = byIngredient;
         this.all = all;
     }
@@ -167,8 +168,8 @@ public final class MonitoringRequirements {
         Optional<LoincMapping> mapping = labs.mapping(loinc);
         if (row.optional("analyte") == null) {
             if (mapping.isPresent()) {
-                throw row.error("loinc " + loinc + " reports catalog analyte '" + mapping.get().analyte().id()
-                        + "': fill in column 'analyte'");
+                throw row.error("loinc " + loinc + " reports catalog analyte '"
+                        + mapping.get().analyte().id() + "': fill in column 'analyte'");
             }
             return null;
         }
@@ -214,7 +215,8 @@ public final class MonitoringRequirements {
                     .findFirst()
                     .orElse(classId);
             if (!className.equalsIgnoreCase(name)) {
-                throw row.error("drug_name '" + name + "' does not match class '" + classId + "' ('" + className + "')");
+                throw row.error(
+                        "drug_name '" + name + "' does not match class '" + classId + "' ('" + className + "')");
             }
             return members;
         }
@@ -223,7 +225,8 @@ public final class MonitoringRequirements {
                 .orElseThrow(() -> row.error("column 'drug' refers to unknown ingredient rxcui " + rxcui
                         + " (not in ingredients.tsv); write an ingredient RxCUI or class:<id>"));
         if (!ingredient.name().equalsIgnoreCase(name)) {
-            throw row.error("drug_name '" + name + "' does not match ingredient " + rxcui + " '" + ingredient.name() + "'");
+            throw row.error(
+                    "drug_name '" + name + "' does not match ingredient " + rxcui + " '" + ingredient.name() + "'");
         }
         return Set.of(rxcui);
     }

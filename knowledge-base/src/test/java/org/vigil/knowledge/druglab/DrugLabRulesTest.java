@@ -46,7 +46,9 @@ class DrugLabRulesTest {
 
         assertThat(inr.breachedBy(4.5)).isTrue();
         assertThat(inr.breachedBy(2.5)).isFalse();
-        assertThat(inr.breachedBy(4.0)).as("the label's limit is 'greater than 4.0'").isFalse();
+        assertThat(inr.breachedBy(4.0))
+                .as("the label's limit is 'greater than 4.0'")
+                .isFalse();
         assertThat(inr.severity()).isEqualTo(Severity.MAJOR);
         assertThat(inr.interruptive()).isTrue();
         assertThat(inr.lookbackWindow()).contains(Period.ofDays(28));
@@ -58,7 +60,9 @@ class DrugLabRulesTest {
         DrugLabRule potassium = only(DIGOXIN, "potassium");
 
         assertThat(potassium.breachedBy(3.0)).isTrue();
-        assertThat(potassium.breachedBy(3.5)).as("PDDI-CDS counts only > 3.5 as normal").isTrue();
+        assertThat(potassium.breachedBy(3.5))
+                .as("PDDI-CDS counts only > 3.5 as normal")
+                .isTrue();
         assertThat(potassium.breachedBy(4.2)).isFalse();
         assertThat(potassium.citation().text()).contains("PDDI-CDS");
     }
@@ -69,7 +73,9 @@ class DrugLabRulesTest {
         double canonical = labs.canonicalValueOrNaN(potassium.analyte(), 3.0, "mEq/L");
 
         assertThat(potassium.breachedBy(canonical)).isTrue();
-        assertThat(potassium.breachedBy(Double.NaN)).as("an unconvertible value never alerts").isFalse();
+        assertThat(potassium.breachedBy(Double.NaN))
+                .as("an unconvertible value never alerts")
+                .isFalse();
     }
 
     @Test
@@ -127,7 +133,6 @@ class DrugLabRulesTest {
     void theIndexIsImmutable() {
         List<DrugLabRule> warfarin = rules.rules(WARFARIN);
 
-        assertThatThrownBy(() -> warfarin.add(warfarin.get(0)))
-                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> warfarin.add(warfarin.get(0))).isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -54,10 +54,33 @@ class DrugLabRulesValidationTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String row(String id, String drug, String name, String analyte, String comparator, String threshold,
-            String unit, String lookback, String severity, String source) {
-        return String.join("\t", id, drug, name, analyte, comparator, threshold, unit, lookback, severity, "false",
-                        "why", "what to do", source, "")
+    private static String row(
+            String id,
+            String drug,
+            String name,
+            String analyte,
+            String comparator,
+            String threshold,
+            String unit,
+            String lookback,
+            String severity,
+            String source) {
+        return String.join(
+                        "\t",
+                        id,
+                        drug,
+                        name,
+                        analyte,
+                        comparator,
+                        threshold,
+                        unit,
+                        lookback,
+                        severity,
+                        "false",
+                        "why",
+                        "what to do",
+                        source,
+                        "")
                 + "\n";
     }
 
@@ -84,11 +107,33 @@ class DrugLabRulesValidationTest {
     static Stream<Arguments> invalidTables() {
         return Stream.of(
                 Arguments.of(
-                        HEADER + row("DLB-001", "99", "omegaparin", "platelets", "<", "100", "10*9/L", "", "major", "s"),
+                        HEADER
+                                + row(
+                                        "DLB-001",
+                                        "99",
+                                        "omegaparin",
+                                        "platelets",
+                                        "<",
+                                        "100",
+                                        "10*9/L",
+                                        "",
+                                        "major",
+                                        "s"),
                         2,
                         "unknown ingredient rxcui 99"),
                 Arguments.of(
-                        HEADER + row("DLB-001", "class:nope", "nope", "platelets", "<", "100", "10*9/L", "", "major", "s"),
+                        HEADER
+                                + row(
+                                        "DLB-001",
+                                        "class:nope",
+                                        "nope",
+                                        "platelets",
+                                        "<",
+                                        "100",
+                                        "10*9/L",
+                                        "",
+                                        "major",
+                                        "s"),
                         2,
                         "unknown class 'nope'"),
                 Arguments.of(
@@ -112,15 +157,39 @@ class DrugLabRulesValidationTest {
                         5,
                         "duplicate id DLB-002 (first at line 4)"),
                 Arguments.of(
-                        GOOD.replace("P365D\tmoderate\tfalse\twhy\twhat to do\ts\t", "P365D\tmoderate\tfalse\twhy\twhat to do\t\t"),
+                        GOOD.replace(
+                                "P365D\tmoderate\tfalse\twhy\twhat to do\ts\t",
+                                "P365D\tmoderate\tfalse\twhy\twhat to do\t\t"),
                         4,
                         "missing source"),
                 Arguments.of(
-                        HEADER + row("DLB-001", "3", "gammoxin", "potassium", "<", "3.5", "mmol/L", "7 days", "major", "s"),
+                        HEADER
+                                + row(
+                                        "DLB-001",
+                                        "3",
+                                        "gammoxin",
+                                        "potassium",
+                                        "<",
+                                        "3.5",
+                                        "mmol/L",
+                                        "7 days",
+                                        "major",
+                                        "s"),
                         2,
                         "column 'lookback' is not an ISO-8601 period such as P7D: '7 days'"),
                 Arguments.of(
-                        HEADER + row("DLB-001", "3", "gammoxin", "potassium", "<", "3.5", "mmol/L", "P0D", "major", "s"),
+                        HEADER
+                                + row(
+                                        "DLB-001",
+                                        "3",
+                                        "gammoxin",
+                                        "potassium",
+                                        "<",
+                                        "3.5",
+                                        "mmol/L",
+                                        "P0D",
+                                        "major",
+                                        "s"),
                         2,
                         "column 'lookback' must be a positive period"),
                 Arguments.of(
@@ -159,15 +228,16 @@ class DrugLabRulesValidationTest {
 
     @Test
     void aHighAndALowRuleOnOneAnalyteMayCoexist() {
-        DrugLabRules rules = parse(GOOD + row("DLB-003", "3", "gammoxin", "potassium", ">", "5.5", "mmol/L", "", "major", "s"));
+        DrugLabRules rules =
+                parse(GOOD + row("DLB-003", "3", "gammoxin", "potassium", ">", "5.5", "mmol/L", "", "major", "s"));
 
         assertThat(rules.rules(3)).extracting(DrugLabRule::id).containsExactly("DLB-002", "DLB-003");
     }
 
     @Test
     void aMissingTableIsNamed() {
-        KnowledgeLoadException e = catchThrowableOfType(
-                KnowledgeLoadException.class, () -> DrugLabRules.parse(Map.of(), DRUGS, LABS));
+        KnowledgeLoadException e =
+                catchThrowableOfType(KnowledgeLoadException.class, () -> DrugLabRules.parse(Map.of(), DRUGS, LABS));
 
         assertThat(e).isNotNull();
         assertThat(e.file()).isEqualTo("drug-lab.tsv");

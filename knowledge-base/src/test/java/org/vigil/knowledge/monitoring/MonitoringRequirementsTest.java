@@ -46,7 +46,9 @@ class MonitoringRequirementsTest {
         assertThat(gentamicin).extracting(MonitoringRequirement::loinc).containsExactly("35668-3", "2160-0");
         MonitoringRequirement level = gentamicin.get(0);
         assertThat(level.testName()).containsIgnoringCase("gentamicin");
-        assertThat(level.catalogAnalyte()).as("no gentamicin analyte in the lab catalog yet").isEmpty();
+        assertThat(level.catalogAnalyte())
+                .as("no gentamicin analyte in the lab catalog yet")
+                .isEmpty();
         assertThat(level.periodicOnly()).isTrue();
         assertThat(gentamicin.get(1).catalogAnalyte().orElseThrow().id()).isEqualTo("creatinine");
     }
@@ -56,7 +58,8 @@ class MonitoringRequirementsTest {
         assertThat(loincs(TOBRAMYCIN)).contains("35670-9");
         assertThat(loincs(VANCOMYCIN)).containsExactly("20578-1");
         assertThat(loincs(LITHIUM)).containsExactly("14334-7");
-        assertThat(monitoring.requirements(LITHIUM).get(0).maintenanceInterval()).contains(Period.ofMonths(2));
+        assertThat(monitoring.requirements(LITHIUM).get(0).maintenanceInterval())
+                .contains(Period.ofMonths(2));
     }
 
     @Test
@@ -96,8 +99,10 @@ class MonitoringRequirementsTest {
     void everyCatalogTestIsOrderedByOneOfItsAnalytesCodesAndEveryRowCitesASource() {
         assertThat(monitoring.all()).hasSize(11);
         assertThat(monitoring.all()).allSatisfy(requirement -> {
-            requirement.catalogAnalyte().ifPresent(analyte -> assertThat(labs.analyteForLoinc(requirement.loinc()))
-                    .contains(analyte));
+            requirement
+                    .catalogAnalyte()
+                    .ifPresent(analyte -> assertThat(labs.analyteForLoinc(requirement.loinc()))
+                            .contains(analyte));
             if (requirement.catalogAnalyte().isEmpty()) {
                 assertThat(labs.analyteForLoinc(requirement.loinc())).isEmpty();
             }

@@ -48,17 +48,39 @@ class MonitoringRequirementsValidationTest {
             bytes("analyte\tpopulation\treference_low\treference_high\tcritical_low\tcritical_high\tsource"
                     + "\tsource_url\n")));
 
-    private static final String HEADER = "id\tdrug\tdrug_name\tanalyte\tloinc\ttest_name\tbaseline\tfirst_check\tinterval"
-            + "\tschedule\trationale\tsource\tsource_url\n";
+    private static final String HEADER =
+            "id\tdrug\tdrug_name\tanalyte\tloinc\ttest_name\tbaseline\tfirst_check\tinterval"
+                    + "\tschedule\trationale\tsource\tsource_url\n";
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String row(String id, String drug, String name, String analyte, String loinc, String baseline,
-            String firstCheck, String interval, String source) {
-        return String.join("\t", id, drug, name, analyte, loinc, "a test", baseline, firstCheck, interval,
-                        "when", "why", source, "")
+    private static String row(
+            String id,
+            String drug,
+            String name,
+            String analyte,
+            String loinc,
+            String baseline,
+            String firstCheck,
+            String interval,
+            String source) {
+        return String.join(
+                        "\t",
+                        id,
+                        drug,
+                        name,
+                        analyte,
+                        loinc,
+                        "a test",
+                        baseline,
+                        firstCheck,
+                        interval,
+                        "when",
+                        "why",
+                        source,
+                        "")
                 + "\n";
     }
 
@@ -76,8 +98,12 @@ class MonitoringRequirementsValidationTest {
     void theFixtureLoadsAndExpandsTheClassRowsToEachMember() {
         MonitoringRequirements monitoring = parse(GOOD);
 
-        assertThat(monitoring.requirements(1)).extracting(MonitoringRequirement::id).containsExactly("MON-001", "MON-002");
-        assertThat(monitoring.requirements(2)).extracting(MonitoringRequirement::id).containsExactly("MON-001", "MON-002");
+        assertThat(monitoring.requirements(1))
+                .extracting(MonitoringRequirement::id)
+                .containsExactly("MON-001", "MON-002");
+        assertThat(monitoring.requirements(2))
+                .extracting(MonitoringRequirement::id)
+                .containsExactly("MON-001", "MON-002");
         assertThat(monitoring.requirements(3)).singleElement().satisfies(potassium -> {
             assertThat(potassium.baseline()).isTrue();
             assertThat(potassium.catalogAnalyte().orElseThrow().id()).isEqualTo("potassium");
