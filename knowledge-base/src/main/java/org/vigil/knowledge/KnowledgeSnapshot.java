@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vigil.knowledge.allergy.AllergyKnowledge;
 import org.vigil.knowledge.condition.ConditionGroups;
+import org.vigil.knowledge.dose.DoseKnowledge;
 import org.vigil.knowledge.druglab.DrugLabRules;
 import org.vigil.knowledge.lab.LabCatalog;
 import org.vigil.knowledge.monitoring.MonitoringRequirements;
@@ -38,6 +39,7 @@ public final class KnowledgeSnapshot {
     private final AllergyKnowledge allergies;
     private final DrugLabRules drugLabRules;
     private final MonitoringRequirements monitoring;
+    private final DoseKnowledge doses;
 
     private KnowledgeSnapshot(
             String version,
@@ -47,7 +49,8 @@ public final class KnowledgeSnapshot {
             ConditionGroups conditions,
             AllergyKnowledge allergies,
             DrugLabRules drugLabRules,
-            MonitoringRequirements monitoring) {
+            MonitoringRequirements monitoring,
+            DoseKnowledge doses) {
         this.version = Objects.requireNonNull(version, "version");
         this.drugs = Objects.requireNonNull(drugs, "drugs");
         this.interactions = Objects.requireNonNull(interactions, "interactions");
@@ -56,6 +59,7 @@ public final class KnowledgeSnapshot {
         this.allergies = Objects.requireNonNull(allergies, "allergies");
         this.drugLabRules = Objects.requireNonNull(drugLabRules, "drugLabRules");
         this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
+        this.doses = Objects.requireNonNull(doses, "doses");
     }
 
     private static List<String> tableOrder() {
@@ -65,6 +69,7 @@ public final class KnowledgeSnapshot {
         order.addAll(AllergyKnowledge.FILES);
         order.addAll(DrugLabRules.FILES);
         order.addAll(MonitoringRequirements.FILES);
+        order.addAll(DoseKnowledge.FILES);
         return List.copyOf(order);
     }
 
@@ -108,7 +113,8 @@ public final class KnowledgeSnapshot {
                 ConditionGroups.parse(tables.get(ConditionGroups.CONDITION_GROUPS)),
                 AllergyKnowledge.load(tables, drugs),
                 DrugLabRules.parse(tables, drugs, labs),
-                MonitoringRequirements.parse(tables, drugs, labs));
+                MonitoringRequirements.parse(tables, drugs, labs),
+                DoseKnowledge.parse(tables, drugs));
         log.info(
                 "Loaded knowledge {} from {} in {} ms: {} ingredients, {} clinical drugs, {} interactions ({} pairs),"
                         + " {} lab analytes, {} condition groups, {} cross-sensitivity groups",
@@ -181,6 +187,11 @@ public final class KnowledgeSnapshot {
     /** Drugs that need a lab value within limits (warfarin and INR, digoxin and potassium, ...). */
     public DrugLabRules drugLabRules() {
         return drugLabRules;
+    }
+
+    /** Dose limits and frequency rules, route constraints, opioid MME factors and thresholds. */
+    public DoseKnowledge doses() {
+        return doses;
     }
 
     /** Labs a drug needs on record (INR for warfarin, levels for aminoglycosides, ...). */

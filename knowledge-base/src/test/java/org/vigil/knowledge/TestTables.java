@@ -87,6 +87,20 @@ final class TestTables {
     static final String MONITORING = "id\tdrug\tdrug_name\tanalyte\tloinc\ttest_name\tbaseline\tfirst_check\tinterval"
             + "\tschedule\trationale\tsource\tsource_url\n";
 
+    static final String DOSE_LIMITS = "ingredient\troute\tpopulation\tsetting\tmax_single_dose\tmax_daily_dose\tunit"
+            + "\tfrequency\tusual_max_daily_dose\tmin_age_years\tmax_age_years\tnote\tsource\tsource_url\n";
+
+    static final String ROUTE_CONSTRAINTS = "id\tsubject\trule\troute\tconsequence\tsource\tsource_url\n";
+
+    static final String MME_FACTORS = "ingredient\tingredient_name\troute\tfactor\tdose_unit\tsource\tsource_url\n";
+
+    static final String MME_THRESHOLDS = String.join(
+            "\n",
+            "level\tmme_per_day\tmeaning\tsource\tsource_url",
+            "caution\t50\tcaution\ttest fixture\t",
+            "high\t90\thigh\ttest fixture\t",
+            "");
+
     private TestTables() {}
 
     static Map<String, String> valid() {
@@ -104,6 +118,10 @@ final class TestTables {
         tables.put("duplicate-therapy.tsv", DUPLICATE_THERAPY);
         tables.put("drug-lab.tsv", DRUG_LAB);
         tables.put("monitoring.tsv", MONITORING);
+        tables.put("dose-limits.tsv", DOSE_LIMITS);
+        tables.put("route-constraints.tsv", ROUTE_CONSTRAINTS);
+        tables.put("mme-factors.tsv", MME_FACTORS);
+        tables.put("mme-thresholds.tsv", MME_THRESHOLDS);
         return tables;
     }
 
