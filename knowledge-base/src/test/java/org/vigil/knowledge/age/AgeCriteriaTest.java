@@ -17,6 +17,7 @@ class AgeCriteriaTest {
     private static final int DIAZEPAM = 3322;
     private static final int MIDAZOLAM = 6960;
     private static final int METFORMIN = 6809;
+    private static final int DIPHENHYDRAMINE = 3498;
 
     private static final AgeCriteria CRITERIA =
             AgeCriteria.parse(BundledKnowledge.tables(AgeCriteria.FILES), BundledKnowledge.DRUGS);
@@ -75,6 +76,17 @@ class AgeCriteriaTest {
     }
 
     @Test
+    void diphenhydramineIsToBeAvoidedInOlderAdultsForItsAnticholinergicEffects() {
+        assertThat(CRITERIA.criteria(DIPHENHYDRAMINE, 78))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.action()).isEqualTo(AgeAction.AVOID);
+                    assertThat(c.citation().url()).isEqualTo("https://pubmed.ncbi.nlm.nih.gov/11570937/");
+                });
+        assertThat(CRITERIA.criteria(DIPHENHYDRAMINE, 30)).isEmpty();
+    }
+
+    @Test
     void aDrugWithoutAgeCriteriaAndANonsenseAgeGiveNothing() {
         assertThat(CRITERIA.criteria(METFORMIN, 90)).isEmpty();
         assertThat(CRITERIA.criteria(123_456_789, 5)).isEmpty();
@@ -83,7 +95,7 @@ class AgeCriteriaTest {
 
     @Test
     void everyRowIsReachableThroughTheIndex() {
-        assertThat(CRITERIA.all()).hasSize(6);
+        assertThat(CRITERIA.all()).hasSize(7);
         CRITERIA.all().forEach(row -> {
             int member = row.drug().ingredients().iterator().next();
             int age = row.minAge() != null ? row.minAge() : row.maxAge();

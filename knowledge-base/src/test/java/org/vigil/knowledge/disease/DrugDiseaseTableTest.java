@@ -21,6 +21,8 @@ class DrugDiseaseTableTest {
     private static final int CIPROFLOXACIN = 2551;
     private static final int PIOGLITAZONE = 33738;
     private static final int AMLODIPINE = 17767;
+    private static final int VERAPAMIL = 11170;
+    private static final int DILTIAZEM = 3443;
 
     private static final DrugDiseaseTable TABLE = DrugDiseaseTable.parse(
             BundledKnowledge.tables(DrugDiseaseTable.FILES),
@@ -83,6 +85,18 @@ class DrugDiseaseTableTest {
         assertThat(TABLE.contraindications(BUPROPION, Set.of("seizure-disorder"))).hasSize(1);
         assertThat(TABLE.contraindications(CIPROFLOXACIN, Set.of("myasthenia-gravis"))).hasSize(1);
         assertThat(TABLE.contraindications(PIOGLITAZONE, Set.of("heart-failure"))).hasSize(1);
+    }
+
+    @Test
+    void nonDihydropyridineCalciumChannelBlockersConflictWithHeartFailureWhileAmlodipineDoesNot() {
+        assertThat(TABLE.contraindications(VERAPAMIL, Set.of("heart-failure")))
+                .singleElement()
+                .extracting(DrugDisease::severity)
+                .isEqualTo(DiseaseSeverity.MAJOR);
+        assertThat(TABLE.contraindications(DILTIAZEM, Set.of("heart-failure", "av-block-2nd-3rd-degree")))
+                .extracting(DrugDisease::conditionGroup)
+                .containsExactly("av-block-2nd-3rd-degree", "heart-failure");
+        assertThat(TABLE.contraindications(AMLODIPINE, Set.of("heart-failure"))).isEmpty();
     }
 
     @Test
