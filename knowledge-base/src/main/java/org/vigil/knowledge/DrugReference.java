@@ -30,7 +30,8 @@ public record DrugReference(String text, String classId, Set<Integer> ingredient
     /**
      * Reads {@code column} as an ingredient RxCUI or {@code class:<id>}; when the row also has
      * {@code nameColumn} filled, an ingredient's name must match it (a guard against a mistyped
-     * RxCUI). Fails with the row's file and line on anything unknown.
+     * RxCUI) and a class row must leave it blank. Fails with the row's file and line on anything
+     * unknown.
      */
     public static DrugReference read(TsvRow row, String column, String nameColumn, DrugVocabulary drugs) {
         String value = row.required(column);
@@ -40,6 +41,9 @@ public record DrugReference(String text, String classId, Set<Integer> ingredient
             if (members.isEmpty()) {
                 throw row.error("column '" + column + "' refers to unknown drug class '" + classId
                         + "' (not in drug-classes.tsv)");
+            }
+            if (nameColumn != null && row.optional(nameColumn) != null) {
+                throw row.error("column '" + nameColumn + "' names an ingredient; leave it blank for " + value);
             }
             return new DrugReference(value, classId, members);
         }

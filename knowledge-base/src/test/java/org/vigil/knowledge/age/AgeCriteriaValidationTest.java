@@ -46,6 +46,8 @@ class AgeCriteriaValidationTest {
                         "unknown drug class 'nope'"),
                 Arguments.of(row("2", "alphazepam", "older-adult", "65", "", "avoid", "r", "s", ""),
                         "ingredient 2 is 'betaprofen'"),
+                Arguments.of(row("class:fixture-class", "alphazepam", "older-adult", "65", "", "avoid", "r", "s", ""),
+                        "leave it blank for class:fixture-class"),
                 Arguments.of(row("2", "", "teenager", "13", "19", "avoid", "r", "s", ""), "population"),
                 Arguments.of(row("2", "", "older-adult", "65", "", "forbid", "r", "s", ""),
                         "must be one of contraindicated|avoid|caution"),
