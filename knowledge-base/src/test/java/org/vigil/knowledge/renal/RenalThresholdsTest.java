@@ -19,6 +19,8 @@ class RenalThresholdsTest {
     private static final int IBUPROFEN = 5640;
     private static final int CELECOXIB = 140587;
     private static final int ASPIRIN = 1191;
+    private static final int EPLERENONE = 298869;
+    private static final int ALLOPURINOL = 519;
     private static final String EGFR = "egfr";
     private static final String CRCL = "creatinine_clearance";
 
@@ -91,6 +93,26 @@ class RenalThresholdsTest {
         assertThat(RENAL.breached(CELECOXIB, EGFR, 20)).isPresent();
         assertThat(RENAL.breached(IBUPROFEN, EGFR, 60)).isEmpty();
         assertThat(RENAL.thresholds(ASPIRIN)).isEmpty();
+    }
+
+    @Test
+    void eplerenoneIsContraindicatedAtThirtyOrLessAndWatchedBelowFifty() {
+        assertThat(RENAL.breached(EPLERENONE, CRCL, 30)).get()
+                .extracting(RenalThreshold::action).isEqualTo(RenalAction.AVOID);
+        assertThat(RENAL.breached(EPLERENONE, CRCL, 40)).get()
+                .extracting(RenalThreshold::action).isEqualTo(RenalAction.CAUTION);
+        assertThat(RENAL.breached(EPLERENONE, CRCL, 50)).isEmpty();
+    }
+
+    @Test
+    void amongEqualActionsTheLowerThresholdIsTheStricterAnswer() {
+        assertThat(RENAL.breached(ALLOPURINOL, CRCL, 15)).get()
+                .extracting(t -> t.threshold().intValue()).isEqualTo(20);
+        assertThat(RENAL.breached(ALLOPURINOL, CRCL, 5)).get()
+                .satisfies(t -> {
+                    assertThat(t.threshold().intValue()).isEqualTo(10);
+                    assertThat(t.advice()).contains("100 mg");
+                });
     }
 
     @Test
