@@ -4,18 +4,23 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.knowledge.age.AgeCriteria;
 import org.vigil.knowledge.allergy.AllergyKnowledge;
 import org.vigil.knowledge.condition.ConditionGroups;
+import org.vigil.knowledge.disease.DrugDiseaseTable;
 import org.vigil.knowledge.dose.DoseKnowledge;
 import org.vigil.knowledge.druglab.DrugLabRules;
 import org.vigil.knowledge.lab.LabCatalog;
 import org.vigil.knowledge.monitoring.MonitoringRequirements;
+import org.vigil.knowledge.renal.RenalThresholds;
 
 /**
  * One immutable, internally consistent version of all knowledge tables. A request holds one
@@ -40,6 +45,9 @@ public final class KnowledgeSnapshot {
     private final DrugLabRules drugLabRules;
     private final MonitoringRequirements monitoring;
     private final DoseKnowledge doses;
+    private final AgeCriteria ageCriteria;
+    private final RenalThresholds renalThresholds;
+    private final DrugDiseaseTable drugDisease;
 
     private KnowledgeSnapshot(
             String version,
@@ -50,7 +58,10 @@ public final class KnowledgeSnapshot {
             AllergyKnowledge allergies,
             DrugLabRules drugLabRules,
             MonitoringRequirements monitoring,
-            DoseKnowledge doses) {
+            DoseKnowledge doses,
+            AgeCriteria ageCriteria,
+            RenalThresholds renalThresholds,
+            DrugDiseaseTable drugDisease) {
         this.version = Objects.requireNonNull(version, "version");
         this.drugs = Objects.requireNonNull(drugs, "drugs");
         this.interactions = Objects.requireNonNull(interactions, "interactions");
@@ -60,6 +71,9 @@ public final class KnowledgeSnapshot {
         this.drugLabRules = Objects.requireNonNull(drugLabRules, "drugLabRules");
         this.monitoring = Objects.requireNonNull(monitoring, "monitoring");
         this.doses = Objects.requireNonNull(doses, "doses");
+        this.ageCriteria = Objects.requireNonNull(ageCriteria, "ageCriteria");
+        this.renalThresholds = Objects.requireNonNull(renalThresholds, "renalThresholds");
+        this.drugDisease = Objects.requireNonNull(drugDisease, "drugDisease");
     }
 
     private static List<String> tableOrder() {
@@ -70,6 +84,9 @@ public final class KnowledgeSnapshot {
         order.addAll(DrugLabRules.FILES);
         order.addAll(MonitoringRequirements.FILES);
         order.addAll(DoseKnowledge.FILES);
+        order.addAll(AgeCriteria.FILES);
+        order.addAll(RenalThresholds.FILES);
+        order.addAll(DrugDiseaseTable.FILES);
         return List.copyOf(order);
     }
 
@@ -105,16 +122,22 @@ public final class KnowledgeSnapshot {
         KnowledgeLoader.DrugTables drugTables = KnowledgeLoader.load(tables);
         DrugVocabulary drugs = drugTables.drugs();
         LabCatalog labs = LabCatalog.parse(tables);
+        ConditionGroups conditions = ConditionGroups.parse(tables.get(ConditionGroups.CONDITION_GROUPS));
+        Set<String> analyteIds = new HashSet<>();
+        labs.analytes().forEach(analyte -> analyteIds.add(analyte.id()));
         KnowledgeSnapshot snapshot = new KnowledgeSnapshot(
                 version(tables),
                 drugs,
                 drugTables.interactions(),
                 labs,
-                ConditionGroups.parse(tables.get(ConditionGroups.CONDITION_GROUPS)),
+                conditions,
                 AllergyKnowledge.load(tables, drugs),
                 DrugLabRules.parse(tables, drugs, labs),
                 MonitoringRequirements.parse(tables, drugs, labs),
-                DoseKnowledge.parse(tables, drugs));
+                DoseKnowledge.parse(tables, drugs),
+                AgeCriteria.parse(tables, drugs),
+                RenalThresholds.parse(tables, drugs, analyteIds),
+                DrugDiseaseTable.parse(tables, drugs, conditions.groupIds()));
         log.info(
                 "Loaded knowledge {} from {} in {} ms: {} ingredients, {} clinical drugs, {} interactions ({} pairs),"
                         + " {} lab analytes, {} condition groups, {} cross-sensitivity groups",
@@ -192,6 +215,21 @@ public final class KnowledgeSnapshot {
     /** Dose limits and frequency rules, route constraints, opioid MME factors and thresholds. */
     public DoseKnowledge doses() {
         return doses;
+    }
+
+    /** Older-adult cautions and pediatric contraindications by age. */
+    public AgeCriteria ageCriteria() {
+        return ageCriteria;
+    }
+
+    /** eGFR and creatinine clearance below which a drug is avoided or its dose reduced. */
+    public RenalThresholds renalThresholds() {
+        return renalThresholds;
+    }
+
+    /** Drugs contraindicated or to be used with care in a condition group. */
+    public DrugDiseaseTable drugDisease() {
+        return drugDisease;
     }
 
     /** Labs a drug needs on record (INR for warfarin, levels for aminoglycosides, ...). */

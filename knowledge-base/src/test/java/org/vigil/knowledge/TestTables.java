@@ -101,6 +101,15 @@ final class TestTables {
             "high\t90\thigh\ttest fixture\t",
             "");
 
+    static final String AGE_CRITERIA =
+            "drug\tdrug_name\tpopulation\tmin_age\tmax_age\taction\trationale\tsource\tsource_url\n";
+
+    static final String RENAL_THRESHOLDS =
+            "drug\tdrug_name\tmeasure\tthreshold\tcomparison\taction\tadvice\tsource\tsource_url\n";
+
+    static final String DRUG_DISEASE =
+            "drug\tdrug_name\tcondition_group\tseverity\tinterruptive\trationale\tmanagement\tsource\tsource_url\n";
+
     private TestTables() {}
 
     static Map<String, String> valid() {
@@ -122,6 +131,9 @@ final class TestTables {
         tables.put("route-constraints.tsv", ROUTE_CONSTRAINTS);
         tables.put("mme-factors.tsv", MME_FACTORS);
         tables.put("mme-thresholds.tsv", MME_THRESHOLDS);
+        tables.put("age-criteria.tsv", AGE_CRITERIA);
+        tables.put("renal-thresholds.tsv", RENAL_THRESHOLDS);
+        tables.put("drug-disease.tsv", DRUG_DISEASE);
         return tables;
     }
 
