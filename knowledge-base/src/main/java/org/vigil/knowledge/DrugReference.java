@@ -58,4 +58,32 @@ public record DrugReference(String text, String classId, Set<Integer> ingredient
         }
         return new DrugReference(value, null, Set.of(rxcui));
     }
+
+    /**
+     * Like {@link #read}, for tables whose name column is required and names either the ingredient
+     * or the class: a row whose name does not match what its reference resolves to fails.
+     */
+    public static DrugReference readNamed(TsvRow row, String column, String nameColumn, DrugVocabulary drugs) {
+        String value = row.required(column);
+        String name = row.required(nameColumn);
+        if (!value.startsWith(CLASS_PREFIX)) {
+            return read(row, column, nameColumn, drugs);
+        }
+        String classId = value.substring(CLASS_PREFIX.length());
+        Set<Integer> members = drugs.membersOf(classId);
+        if (members.isEmpty()) {
+            throw row.error(
+                    "column '" + column + "' refers to unknown drug class '" + classId + "' (not in drug-classes.tsv)");
+        }
+        String className = drugs.classMembers().stream()
+                .filter(member -> member.classId().equals(classId))
+                .map(ClassMember::className)
+                .findFirst()
+                .orElse(classId);
+        if (!className.equalsIgnoreCase(name)) {
+            throw row.error(
+                    nameColumn + " '" + name + "' does not match class '" + classId + "' ('" + className + "')");
+        }
+        return new DrugReference(value, classId, members);
+    }
 }

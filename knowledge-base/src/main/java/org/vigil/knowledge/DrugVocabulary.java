@@ -72,8 +72,7 @@ public final class DrugVocabulary {
      * no other table.
      */
     public static DrugVocabulary load(KnowledgeSource source) {
-        return KnowledgeLoader.load(KnowledgeLoader.readAll(source, KnowledgeLoader.TABLES))
-                .drugs();
+        return KnowledgeLoader.load(source.readAll(KnowledgeLoader.TABLES)).drugs();
     }
 
     public Optional<Ingredient> ingredient(int rxcui) {

@@ -1,10 +1,8 @@
 package org.vigil.knowledge;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,24 +34,6 @@ final class KnowledgeLoader {
     private static final Pattern CLASS_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
     private KnowledgeLoader() {}
-
-    static Map<String, byte[]> readAll(KnowledgeSource source, List<String> names) {
-        Map<String, byte[]> tables = new LinkedHashMap<>();
-        for (String table : names) {
-            Optional<byte[]> bytes;
-            try {
-                bytes = source.read(table);
-            } catch (IOException e) {
-                throw new KnowledgeLoadException(
-                        table, 0, "cannot read from " + source.describe() + ": " + e.getMessage(), e);
-            }
-            tables.put(
-                    table,
-                    bytes.orElseThrow(
-                            () -> new KnowledgeLoadException(table, 0, "table missing from " + source.describe())));
-        }
-        return tables;
-    }
 
     static DrugTables load(Map<String, byte[]> tables) {
         IngredientIndex ingredients = ingredients(tables.get(INGREDIENTS));

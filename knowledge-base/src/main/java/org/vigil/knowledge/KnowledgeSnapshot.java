@@ -118,7 +118,7 @@ public final class KnowledgeSnapshot {
      */
     public static KnowledgeSnapshot load(KnowledgeSource source) {
         long started = System.nanoTime();
-        Map<String, byte[]> tables = KnowledgeLoader.readAll(source, TABLES);
+        Map<String, byte[]> tables = source.readAll(TABLES);
         KnowledgeLoader.DrugTables drugTables = KnowledgeLoader.load(tables);
         DrugVocabulary drugs = drugTables.drugs();
         LabCatalog labs = LabCatalog.parse(tables);

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +19,26 @@ import java.util.Optional;
  * all load the same way.
  */
 public interface KnowledgeSource {
+
+    /**
+     * Reads the named tables, in that order (the order a version hash folds them in); a table
+     * that is missing or unreadable fails naming it.
+     */
+    default Map<String, byte[]> readAll(List<String> tables) {
+        Map<String, byte[]> read = new LinkedHashMap<>();
+        for (String table : tables) {
+            Optional<byte[]> bytes;
+            try {
+                bytes = read(table);
+            } catch (IOException e) {
+                throw new KnowledgeLoadException(table, 0, "cannot read from " + describe() + ": " + e.getMessage(), e);
+            }
+            read.put(
+                    table,
+                    bytes.orElseThrow(() -> new KnowledgeLoadException(table, 0, "table missing from " + describe())));
+        }
+        return read;
+    }
 
     /** The bytes of one table ("ingredients.tsv"), or empty when this source does not have it. */
     Optional<byte[]> read(String table) throws IOException;

@@ -1,6 +1,5 @@
 package org.vigil.knowledge.allergy;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -75,20 +74,7 @@ public final class AllergyKnowledge {
 
     /** The raw bytes of {@link #FILES}, in that order, e.g. to fold them into a version hash. */
     public static Map<String, byte[]> readAll(KnowledgeSource source) {
-        Map<String, byte[]> tables = new LinkedHashMap<>();
-        for (String file : FILES) {
-            Optional<byte[]> bytes;
-            try {
-                bytes = source.read(file);
-            } catch (IOException e) {
-                throw new KnowledgeLoadException(
-                        file, 0, "cannot read from " + source.describe() + ": " + e.getMessage(), e);
-            }
-            tables.put(
-                    file,
-                    bytes.orElseThrow(
-                            () -> new KnowledgeLoadException(file, 0, "table missing from " + source.describe())));
-        }
+        Map<String, byte[]> tables = source.readAll(FILES);
         return tables;
     }
 

@@ -1,6 +1,5 @@
 package org.vigil.knowledge.condition;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -67,16 +66,7 @@ public final class ConditionGroups {
      * @throws KnowledgeLoadException naming the file and line of the first problem found
      */
     public static ConditionGroups load(KnowledgeSource source) {
-        byte[] bytes;
-        try {
-            bytes = source.read(CONDITION_GROUPS)
-                    .orElseThrow(() ->
-                            new KnowledgeLoadException(CONDITION_GROUPS, 0, "table missing from " + source.describe()));
-        } catch (IOException e) {
-            throw new KnowledgeLoadException(
-                    CONDITION_GROUPS, 0, "cannot read from " + source.describe() + ": " + e.getMessage(), e);
-        }
-        return parse(bytes);
+        return parse(source.readAll(FILES).get(CONDITION_GROUPS));
     }
 
     /** Parses and validates the raw bytes of {@value #CONDITION_GROUPS}. */

@@ -1,11 +1,9 @@
 package org.vigil.knowledge.dose;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,20 +60,7 @@ public final class DoseKnowledge {
     /** The raw bytes of {@link #FILES}, in that order, e.g. to fold them into a version hash. */
     public static Map<String, byte[]> readAll(KnowledgeSource source) {
         Objects.requireNonNull(source, "source");
-        Map<String, byte[]> tables = new LinkedHashMap<>();
-        for (String file : FILES) {
-            Optional<byte[]> bytes;
-            try {
-                bytes = source.read(file);
-            } catch (IOException e) {
-                throw new KnowledgeLoadException(
-                        file, 0, "cannot read from " + source.describe() + ": " + e.getMessage(), e);
-            }
-            tables.put(
-                    file,
-                    bytes.orElseThrow(
-                            () -> new KnowledgeLoadException(file, 0, "table missing from " + source.describe())));
-        }
+        Map<String, byte[]> tables = source.readAll(FILES);
         return tables;
     }
 

@@ -1,22 +1,18 @@
 package org.vigil.knowledge.druglab;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.vigil.knowledge.ClassMember;
+import org.vigil.knowledge.DrugReference;
 import org.vigil.knowledge.DrugVocabulary;
-import org.vigil.knowledge.Ingredient;
 import org.vigil.knowledge.KnowledgeLoadException;
 import org.vigil.knowledge.KnowledgeSource;
 import org.vigil.knowledge.Severity;
@@ -67,20 +63,7 @@ public final class DrugLabRules {
     /** Reads {@link #FILES} from {@code source} and validates them. */
     public static DrugLabRules load(KnowledgeSource source, DrugVocabulary drugs, LabCatalog labs) {
         Objects.requireNonNull(source, "source");
-        Map<String, byte[]> tables = new LinkedHashMap<>();
-        for (String file : FILES) {
-            Optional<byte[]> bytes;
-            try {
-                bytes = source.read(file);
-            } catch (IOException e) {
-                throw new KnowledgeLoadException(
-                        file, 0, "cannot read from " + source.describe() + ": " + e.getMessage(), e);
-            }
-            tables.put(
-                    file,
-                    bytes.orElseThrow(
-                            () -> new KnowledgeLoadException(file, 0, "table missing from " + source.describe())));
-        }
+        Map<String, byte[]> tables = source.readAll(FILES);
         return parse(tables, drugs, labs);
     }
 
@@ -112,7 +95,8 @@ public final class DrugLabRules {
                 throw row.error("duplicate id " + id + " (first at line " + firstId + ")");
             }
             String drug = row.required("drug");
-            Set<Integer> members = members(row, drug, drugs);
+            Set<Integer> members =
+                    DrugReference.readNamed(row, "drug", "drug_name", drugs).ingredients();
             Analyte analyte = row.resolve("analyte", labs::analyte, "analyte (not in lab-analytes.tsv)");
             String unit = row.required("unit");
             if (!unit.equals(analyte.canonicalUnit())) {
@@ -162,40 +146,6 @@ public final class DrugLabRules {
     /** Every row, in table order. */
     public Collection<DrugLabRule> all() {
         return all;
-    }
-
-    /**
-     * The member ingredients of a drug reference ({@code 11289} or {@code class:heparin}), checking
-     * that the row's {@code drug_name} agrees with the vocabulary.
-     */
-    static Set<Integer> members(TsvRow row, String drug, DrugVocabulary drugs) {
-        String name = row.required("drug_name");
-        if (drug.startsWith(CLASS_PREFIX)) {
-            String classId = drug.substring(CLASS_PREFIX.length());
-            Set<Integer> members = drugs.membersOf(classId);
-            if (members.isEmpty()) {
-                throw row.error("column 'drug' refers to unknown class '" + classId + "' (not in drug-classes.tsv)");
-            }
-            String className = drugs.classMembers().stream()
-                    .filter(member -> member.classId().equals(classId))
-                    .map(ClassMember::className)
-                    .findFirst()
-                    .orElse(classId);
-            if (!className.equalsIgnoreCase(name)) {
-                throw row.error(
-                        "drug_name '" + name + "' does not match class '" + classId + "' ('" + className + "')");
-            }
-            return members;
-        }
-        int rxcui = row.parseRxcui(drug, "drug");
-        Ingredient ingredient = drugs.ingredient(rxcui)
-                .orElseThrow(() -> row.error("column 'drug' refers to unknown ingredient rxcui " + rxcui
-                        + " (not in ingredients.tsv); write an ingredient RxCUI or class:<id>"));
-        if (!ingredient.name().equalsIgnoreCase(name)) {
-            throw row.error(
-                    "drug_name '" + name + "' does not match ingredient " + rxcui + " '" + ingredient.name() + "'");
-        }
-        return Set.of(rxcui);
     }
 
     /** An ISO-8601 date-based period ({@code P7D}, {@code P4W}, {@code P2M}), positive; null when blank. */

@@ -1,6 +1,5 @@
 package org.vigil.knowledge.lab;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,20 +64,7 @@ public final class LabCatalog {
     /** Reads and validates {@link #FILES} from {@code source}. */
     public static LabCatalog load(KnowledgeSource source) {
         Objects.requireNonNull(source, "source");
-        Map<String, byte[]> tables = new LinkedHashMap<>();
-        for (String file : FILES) {
-            Optional<byte[]> bytes;
-            try {
-                bytes = source.read(file);
-            } catch (IOException e) {
-                throw new KnowledgeLoadException(
-                        file, 0, "cannot read from " + source.describe() + ": " + e.getMessage(), e);
-            }
-            tables.put(
-                    file,
-                    bytes.orElseThrow(
-                            () -> new KnowledgeLoadException(file, 0, "table missing from " + source.describe())));
-        }
+        Map<String, byte[]> tables = source.readAll(FILES);
         return parse(tables);
     }
 

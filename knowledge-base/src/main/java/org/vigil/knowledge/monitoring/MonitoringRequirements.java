@@ -1,21 +1,18 @@
 package org.vigil.knowledge.monitoring;
 
-import java.io.IOException;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.vigil.knowledge.ClassMember;
+import org.vigil.knowledge.DrugReference;
 import org.vigil.knowledge.DrugVocabulary;
-import org.vigil.knowledge.Ingredient;
 import org.vigil.knowledge.KnowledgeLoadException;
 import org.vigil.knowledge.KnowledgeSource;
 import org.vigil.knowledge.TsvReader;
@@ -66,20 +63,7 @@ public final class MonitoringRequirements {
     /** Reads {@link #FILES} from {@code source} and validates them. */
     public static MonitoringRequirements load(KnowledgeSource source, DrugVocabulary drugs, LabCatalog labs) {
         Objects.requireNonNull(source, "source");
-        Map<String, byte[]> tables = new LinkedHashMap<>();
-        for (String file : FILES) {
-            Optional<byte[]> bytes;
-            try {
-                bytes = source.read(file);
-            } catch (IOException e) {
-                throw new KnowledgeLoadException(
-                        file, 0, "cannot read from " + source.describe() + ": " + e.getMessage(), e);
-            }
-            tables.put(
-                    file,
-                    bytes.orElseThrow(
-                            () -> new KnowledgeLoadException(file, 0, "table missing from " + source.describe())));
-        }
+        Map<String, byte[]> tables = source.readAll(FILES);
         return parse(tables, drugs, labs);
     }
 
@@ -111,7 +95,8 @@ public final class MonitoringRequirements {
                 throw row.error("duplicate id " + id + " (first at line " + firstId + ")");
             }
             String drug = row.required("drug");
-            Set<Integer> members = members(row, drug, drugs);
+            Set<Integer> members =
+                    DrugReference.readNamed(row, "drug", "drug_name", drugs).ingredients();
             String loinc = row.required("loinc");
             if (!LOINC.matcher(loinc).matches() || !checkDigitValid(loinc)) {
                 throw row.error("loinc '" + loinc + "' is not a LOINC code with a valid check digit");
@@ -199,36 +184,6 @@ public final class MonitoringRequirements {
         }
         int check = (10 - sum % 10) % 10;
         return check == loinc.charAt(dash + 1) - '0';
-    }
-
-    private static Set<Integer> members(TsvRow row, String drug, DrugVocabulary drugs) {
-        String name = row.required("drug_name");
-        if (drug.startsWith(CLASS_PREFIX)) {
-            String classId = drug.substring(CLASS_PREFIX.length());
-            Set<Integer> members = drugs.membersOf(classId);
-            if (members.isEmpty()) {
-                throw row.error("column 'drug' refers to unknown class '" + classId + "' (not in drug-classes.tsv)");
-            }
-            String className = drugs.classMembers().stream()
-                    .filter(member -> member.classId().equals(classId))
-                    .map(ClassMember::className)
-                    .findFirst()
-                    .orElse(classId);
-            if (!className.equalsIgnoreCase(name)) {
-                throw row.error(
-                        "drug_name '" + name + "' does not match class '" + classId + "' ('" + className + "')");
-            }
-            return members;
-        }
-        int rxcui = row.parseRxcui(drug, "drug");
-        Ingredient ingredient = drugs.ingredient(rxcui)
-                .orElseThrow(() -> row.error("column 'drug' refers to unknown ingredient rxcui " + rxcui
-                        + " (not in ingredients.tsv); write an ingredient RxCUI or class:<id>"));
-        if (!ingredient.name().equalsIgnoreCase(name)) {
-            throw row.error(
-                    "drug_name '" + name + "' does not match ingredient " + rxcui + " '" + ingredient.name() + "'");
-        }
-        return Set.of(rxcui);
     }
 
     private static Period optionalPeriod(TsvRow row, String column) {

@@ -135,7 +135,7 @@ class DrugLabRulesValidationTest {
                                         "major",
                                         "s"),
                         2,
-                        "unknown class 'nope'"),
+                        "unknown drug class 'nope'"),
                 Arguments.of(
                         HEADER + row("DLB-001", "3", "gammoxin", "troponin", ">", "1", "ng/mL", "", "major", "s"),
                         2,
@@ -199,7 +199,7 @@ class DrugLabRulesValidationTest {
                 Arguments.of(
                         HEADER + row("DLB-001", "3", "alphaparin", "potassium", "<", "3.5", "mmol/L", "", "major", "s"),
                         2,
-                        "drug_name 'alphaparin' does not match ingredient 3 'gammoxin'"),
+                        "column 'drug_name' is 'alphaparin' but ingredient 3 is 'gammoxin'"),
                 Arguments.of(
                         GOOD + row("DLB-003", "2", "betaparin", "platelets", "<=", "50", "10*9/L", "", "major", "s"),
                         5,

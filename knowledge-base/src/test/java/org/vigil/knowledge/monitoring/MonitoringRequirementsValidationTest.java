@@ -120,7 +120,7 @@ class MonitoringRequirementsValidationTest {
                 Arguments.of(
                         HEADER + row("MON-001", "class:nope", "nope", "", "35668-3", "false", "", "", "s"),
                         2,
-                        "unknown class 'nope'"),
+                        "unknown drug class 'nope'"),
                 Arguments.of(
                         HEADER + row("MON-001", "3", "gammarin", "", "35668-4", "false", "", "", "s"),
                         2,
@@ -168,7 +168,7 @@ class MonitoringRequirementsValidationTest {
                 Arguments.of(
                         HEADER + row("MON-001", "3", "the mycins", "potassium", "2823-3", "false", "", "", "s"),
                         2,
-                        "drug_name 'the mycins' does not match ingredient 3 'gammarin'"),
+                        "column 'drug_name' is 'the mycins' but ingredient 3 is 'gammarin'"),
                 Arguments.of(
                         HEADER.replace("\tloinc\t", "\tcode\t")
                                 + row("MON-001", "3", "gammarin", "potassium", "2823-3", "false", "", "", "s"),
