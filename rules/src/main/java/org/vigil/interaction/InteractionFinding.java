@@ -1,5 +1,6 @@
 package org.vigil.interaction;
 
+import java.util.Locale;
 import java.util.Objects;
 import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.Interaction;
@@ -7,6 +8,7 @@ import org.vigil.knowledge.Severity;
 import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationFact;
 import org.vigil.rules.MedicationRef;
+import org.vigil.rules.Text;
 import org.vigil.rules.Urgency;
 
 /** A draft order that interacts with another medication: an active one or another draft order. */
@@ -65,5 +67,23 @@ public record InteractionFinding(MedicationRef order, MedicationRef other, Inter
         String a = order.reference();
         String b = other.reference();
         return a.compareTo(b) <= 0 ? interaction.id() + '|' + a + '|' + b : interaction.id() + '|' + b + '|' + a;
+    }
+
+    @Override
+    public String summary() {
+        String severity = Text.capitalize(interaction.severity().name().toLowerCase(Locale.ROOT));
+        String full = severity + " interaction: " + order.display() + " with " + other.display() + " ("
+                + other.state().label() + ")";
+        return full.length() < 140 ? full : severity + " interaction: " + interaction.title();
+    }
+
+    @Override
+    public String detail() {
+        return "**" + order.display() + "** (" + order.state().label() + ") with **" + other.display() + "** ("
+                + other.state().label() + ")\n\n"
+                + "**Severity:** " + interaction.severity().name().toLowerCase(Locale.ROOT) + "\n\n"
+                + "**Mechanism:** " + interaction.mechanism() + "\n\n"
+                + "**Clinical effect:** " + interaction.clinicalEffect() + "\n\n"
+                + "**Management:** " + interaction.management();
     }
 }

@@ -52,4 +52,16 @@ public record UnrecognizedMedicationFinding(MedicationRef order) implements Find
     public String problemKey() {
         return RULE_ID + '|' + order.reference();
     }
+
+    @Override
+    public String summary() {
+        return "Not checked: " + order.display() + " could not be recognised";
+    }
+
+    @Override
+    public String detail() {
+        return "Vigil could not match **" + order.display() + "** to an RxNorm ingredient or clinical drug, so no"
+                + " interaction, allergy or other check was made for this order. Review it without decision"
+                + " support, or choose a coded medication.";
+    }
 }

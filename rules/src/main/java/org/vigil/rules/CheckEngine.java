@@ -23,10 +23,16 @@ public final class CheckEngine {
     public static final String KIE_BASE = "vigil-checks";
 
     private final StatelessKieSession session;
+    private final boolean rulesReadKnowledge;
     private volatile Bound bound;
 
     CheckEngine(KieBase kieBase) {
         this.session = kieBase.newStatelessKieSession();
+        // Drools refuses a global no rule declares; checks that need the whole snapshot declare
+        // "global org.vigil.knowledge.KnowledgeSnapshot knowledge".
+        this.rulesReadKnowledge = kieBase.getKiePackages().stream()
+                .flatMap(pkg -> pkg.getGlobalVariables().stream())
+                .anyMatch(global -> global.getName().equals("knowledge"));
     }
 
     /** The rules shipped in this module's kjar. */
@@ -38,11 +44,14 @@ public final class CheckEngine {
     public List<Finding> evaluate(PatientContext context, KnowledgeSnapshot knowledge) {
         Objects.requireNonNull(context, "context");
         List<Finding> findings = new ArrayList<>();
-        List<Command<?>> commands = List.of(
-                CommandFactory.newSetGlobal("findings", findings),
-                CommandFactory.newSetGlobal("interactions", lookupFor(knowledge)),
-                CommandFactory.newInsertElements(context.facts()),
-                CommandFactory.newFireAllRules());
+        List<Command<?>> commands = new ArrayList<>(5);
+        commands.add(CommandFactory.newSetGlobal("findings", findings));
+        commands.add(CommandFactory.newSetGlobal("interactions", lookupFor(knowledge)));
+        if (rulesReadKnowledge) {
+            commands.add(CommandFactory.newSetGlobal("knowledge", knowledge));
+        }
+        commands.add(CommandFactory.newInsertElements(context.facts()));
+        commands.add(CommandFactory.newFireAllRules());
         session.execute(CommandFactory.newBatchExecution(commands));
         return findings;
     }

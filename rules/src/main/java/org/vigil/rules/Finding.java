@@ -29,4 +29,16 @@ public interface Finding {
 
     /** Two findings with the same key describe the same clinical problem and become one card. */
     String problemKey();
+
+    /**
+     * One sentence naming the problem and the drugs, in the clinic's words; the card shortens it
+     * below 140 characters if it must.
+     */
+    String summary();
+
+    /**
+     * Markdown: what was found and the values used (doses, results and their dates, the allergy and
+     * its reaction), then the management advice. The source and the rule id are added by the service.
+     */
+    String detail();
 }

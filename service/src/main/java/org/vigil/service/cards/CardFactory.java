@@ -2,10 +2,8 @@ package org.vigil.service.cards;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.vigil.allergy.AllergyFinding;
 import org.vigil.cdshooks.Coding;
 import org.vigil.cdshooks.response.Action;
 import org.vigil.cdshooks.response.ActionType;
@@ -14,10 +12,7 @@ import org.vigil.cdshooks.response.Indicator;
 import org.vigil.cdshooks.response.SelectionBehavior;
 import org.vigil.cdshooks.response.Source;
 import org.vigil.cdshooks.response.Suggestion;
-import org.vigil.interaction.InteractionFinding;
 import org.vigil.knowledge.Citation;
-import org.vigil.knowledge.Interaction;
-import org.vigil.recognition.UnrecognizedMedicationFinding;
 import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationRef;
 import org.vigil.rules.Urgency;
@@ -46,23 +41,8 @@ public final class CardFactory {
             new Coding(OVERRIDE_SYSTEM, "not-applicable", "Alert does not apply to this patient"));
 
     public Card card(Finding finding, String knowledgeVersion) {
-        String summary;
-        String detail;
-        if (finding instanceof InteractionFinding interaction) {
-            summary = interactionSummary(interaction);
-            detail = interactionDetail(interaction);
-        } else if (finding instanceof AllergyFinding allergy) {
-            summary = allergySummary(allergy);
-            detail = allergyDetail(allergy);
-        } else if (finding instanceof UnrecognizedMedicationFinding unrecognized) {
-            summary = shorten("Not checked: " + unrecognized.order().display() + " could not be recognised");
-            detail = "Vigil could not match **" + unrecognized.order().display() + "** to an RxNorm ingredient or"
-                    + " clinical drug, so no interaction, allergy or other check was made for this order."
-                    + " Review it without decision support, or choose a coded medication.";
-        } else {
-            summary = shorten(finding.title());
-            detail = null;
-        }
+        String summary = shorten(finding.summary());
+        String detail = finding.detail();
         boolean actionable = finding.urgency() != Urgency.INFO;
         return new Card(
                 UUID.randomUUID().toString(),
@@ -83,72 +63,6 @@ public final class CardFactory {
             case WARNING -> Indicator.WARNING;
             case INFO -> Indicator.INFO;
         };
-    }
-
-    private static String interactionSummary(InteractionFinding finding) {
-        Interaction interaction = finding.interaction();
-        String severity = capitalize(interaction.severity().name().toLowerCase(Locale.ROOT));
-        String full = severity + " interaction: " + finding.order().display() + " with "
-                + finding.other().display() + " (" + finding.other().state().label() + ")";
-        if (full.length() <= SUMMARY_LIMIT) {
-            return full;
-        }
-        return shorten(severity + " interaction: " + interaction.title());
-    }
-
-    private static String interactionDetail(InteractionFinding finding) {
-        Interaction interaction = finding.interaction();
-        return "**" + finding.order().display() + "** ("
-                + finding.order().state().label() + ") with **"
-                + finding.other().display() + "** (" + finding.other().state().label() + ")\n\n"
-                + "**Severity:** " + interaction.severity().name().toLowerCase(Locale.ROOT) + "\n\n"
-                + "**Mechanism:** " + interaction.mechanism() + "\n\n"
-                + "**Clinical effect:** " + interaction.clinicalEffect() + "\n\n"
-                + "**Management:** " + interaction.management();
-    }
-
-    private static String allergySummary(AllergyFinding finding) {
-        String kind = finding.ruleId().equals("ALG-002") ? "Intolerance" : "Allergy";
-        return shorten(kind + ": " + finding.order().display() + " contains "
-                + finding.ingredient().name() + "; recorded " + kind.toLowerCase(Locale.ROOT) + " to "
-                + substanceOf(finding));
-    }
-
-    private static String allergyDetail(AllergyFinding finding) {
-        StringBuilder detail = new StringBuilder();
-        detail.append("**")
-                .append(finding.order().display())
-                .append("** contains **")
-                .append(finding.ingredient().name())
-                .append("**.\n\n");
-        detail.append("**Recorded ")
-                .append(finding.allergy().type().name().toLowerCase(Locale.ROOT).replace("unstated", "allergy"))
-                .append(":** ")
-                .append(substanceOf(finding));
-        if (finding.allergy().criticality() != null) {
-            detail.append(" (criticality ")
-                    .append(finding.allergy().criticality())
-                    .append(')');
-        }
-        detail.append("\n\n**Reaction:** ")
-                .append(
-                        finding.allergy().reactions().isEmpty()
-                                ? "not recorded"
-                                : String.join(", ", finding.allergy().reactions()));
-        detail.append("\n\n**Verification:** ")
-                .append(finding.allergy()
-                        .verification()
-                        .name()
-                        .toLowerCase(Locale.ROOT)
-                        .replace('_', ' '));
-        detail.append("\n\n**Management:** Do not give unless the allergy has been assessed and the benefit"
-                + " outweighs the risk; choose an alternative that does not contain this ingredient.");
-        return detail.toString();
-    }
-
-    private static String substanceOf(AllergyFinding finding) {
-        String substance = finding.allergy().substance();
-        return substance == null || substance.isBlank() ? finding.ingredient().name() : substance;
     }
 
     private static String withProvenance(String detail, Finding finding, String knowledgeVersion) {
@@ -174,6 +88,11 @@ public final class CardFactory {
         String label = switch (finding.check()) {
             case "interaction" -> "Vigil drug-drug interaction check";
             case "allergy" -> "Vigil drug-allergy check";
+            case "duplicate" -> "Vigil therapeutic duplication check";
+            case "disease" -> "Vigil drug-disease check";
+            case "age" -> "Vigil age check";
+            case "renal" -> "Vigil renal dosing check";
+            case "lab" -> "Vigil drug-lab check";
             default -> "Vigil medication safety";
         };
         Citation citation = finding.citation();
@@ -199,9 +118,5 @@ public final class CardFactory {
 
     static String shorten(String text) {
         return text.length() <= SUMMARY_LIMIT ? text : text.substring(0, SUMMARY_LIMIT - 1) + "…";
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -41,10 +41,15 @@ class KnowledgeDistributionIT {
         await(() -> first.current().version().equals(KnowledgeSnapshot.bundled().version()));
     }
 
+    /** Also runs when there was no Redis and the test was aborted before connecting. */
     @AfterEach
     void close() {
-        instanceOne.close();
-        instanceTwo.close();
+        if (instanceOne != null) {
+            instanceOne.close();
+        }
+        if (instanceTwo != null) {
+            instanceTwo.close();
+        }
     }
 
     @Test
