@@ -9,10 +9,26 @@ import org.vigil.knowledge.RecognizedMedication;
  * @param sequence position among the draft orders, so a pair of drafts is reported once
  * @param checked whether the prescriber asked for this order to be checked (order-select checks only
  *     its selections, but every draft stays in the context for draft-versus-draft checks)
+ * @param priorPrescription the order this one renews or modifies ({@code MedicationRequest/...}), or null
  */
 public record DraftOrder(
-        String reference, String display, RecognizedMedication medication, int sequence, boolean checked)
+        String reference,
+        String display,
+        RecognizedMedication medication,
+        int sequence,
+        boolean checked,
+        String priorPrescription)
         implements MedicationFact {
+
+    public DraftOrder(
+            String reference, String display, RecognizedMedication medication, int sequence, boolean checked) {
+        this(reference, display, medication, sequence, checked, null);
+    }
+
+    /** Whether this order renews or modifies the given order rather than adding a second one. */
+    public boolean replaces(MedicationFact other) {
+        return priorPrescription != null && priorPrescription.equals(other.reference());
+    }
 
     public DraftOrder {
         Objects.requireNonNull(reference, "reference");

@@ -21,7 +21,10 @@ class ArchitectureTest {
         "org.vigil.allergy..",
         "org.vigil.recognition..",
         "org.vigil.lab..",
-        "org.vigil.disease.."
+        "org.vigil.disease..",
+        "org.vigil.duplicate..",
+        "org.vigil.age..",
+        "org.vigil.renal.."
     };
 
     private static String[] with(String[] packages, String... more) {

@@ -117,8 +117,14 @@ public final class PatientContextAssembler {
             if (entry.getResource() instanceof MedicationRequest order) {
                 String reference = referenceOf(order, "MedicationRequest/draft-" + sequence);
                 boolean checked = !onlySelections || selections.contains(reference);
+                String prior = order.getPriorPrescription().getReference();
                 drafts.add(new DraftOrder(
-                        reference, displayOf(order, bundle), recognize(order, bundle, drugs), sequence++, checked));
+                        reference,
+                        displayOf(order, bundle),
+                        recognize(order, bundle, drugs),
+                        sequence++,
+                        checked,
+                        prior == null || prior.isBlank() ? null : prior));
             }
         }
         return drafts;
