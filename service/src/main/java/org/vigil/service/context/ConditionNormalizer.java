@@ -24,9 +24,14 @@ final class ConditionNormalizer {
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             if (entry.getResource() instanceof Condition condition) {
                 Set<String> groupsOf = new HashSet<>();
+                String recordedCode = null;
                 for (Coding coding : condition.getCode().getCoding()) {
                     if (coding.getSystem() != null && coding.getCode() != null) {
-                        groupsOf.addAll(groups.groupsOf(coding.getSystem(), coding.getCode()));
+                        Set<String> matched = groups.groupsOf(coding.getSystem(), coding.getCode());
+                        groupsOf.addAll(matched);
+                        if (recordedCode == null || !matched.isEmpty()) {
+                            recordedCode = systemLabel(coding.getSystem()) + " " + coding.getCode();
+                        }
                     }
                 }
                 conditions.add(new PatientCondition(
@@ -34,10 +39,20 @@ final class ConditionNormalizer {
                         PatientContextAssembler.textOf(condition.getCode()),
                         groupsOf,
                         isActive(condition),
-                        isRefuted(condition)));
+                        isRefuted(condition),
+                        recordedCode));
             }
         }
         return conditions;
+    }
+
+    /** How a clinician names the code system on a card. */
+    private static String systemLabel(String system) {
+        return switch (system) {
+            case "http://hl7.org/fhir/sid/icd-10-cm" -> "ICD-10-CM";
+            case "http://snomed.info/sct" -> "SNOMED CT";
+            default -> system;
+        };
     }
 
     /** Active, recurrence and relapse stand; inactive, remission and resolved do not; unstated stands. */
