@@ -58,11 +58,10 @@ public record CrossSensitivityFinding(
         CrossSensitivityFinding best = null;
         for (Ingredient orderedIngredient : ordered) {
             for (Ingredient allergen : allergens) {
-                List<CrossSensitivity> shared =
-                        table.crossSensitivities(allergen.rxcui(), orderedIngredient.rxcui());
-                if (!shared.isEmpty()
-                        && (best == null || shared.get(0).level().compareTo(best.match.level()) < 0)) {
-                    best = new CrossSensitivityFinding(draft.ref(), allergy, allergen, orderedIngredient, shared.get(0));
+                List<CrossSensitivity> shared = table.crossSensitivities(allergen.rxcui(), orderedIngredient.rxcui());
+                if (!shared.isEmpty() && (best == null || shared.get(0).level().compareTo(best.match.level()) < 0)) {
+                    best = new CrossSensitivityFinding(
+                            draft.ref(), allergy, allergen, orderedIngredient, shared.get(0));
                 }
             }
         }
@@ -108,8 +107,8 @@ public record CrossSensitivityFinding(
 
     @Override
     public String summary() {
-        String full = "Cross-sensitivity: " + order.display() + " (" + ordered.name() + ") with recorded "
-                + kind() + " to " + substance() + " (" + match.group().name() + ")";
+        String full = "Cross-sensitivity: " + order.display() + " (" + ordered.name() + ") with recorded " + kind()
+                + " to " + substance() + " (" + match.group().name() + ")";
         if (full.length() < 140) {
             return full;
         }
@@ -120,8 +119,13 @@ public record CrossSensitivityFinding(
     @Override
     public String detail() {
         StringBuilder detail = new StringBuilder();
-        detail.append("**").append(order.display()).append("** contains **").append(ordered.name())
-                .append("**, which may cross-react with **").append(allergen.name()).append("**.\n\n");
+        detail.append("**")
+                .append(order.display())
+                .append("** contains **")
+                .append(ordered.name())
+                .append("**, which may cross-react with **")
+                .append(allergen.name())
+                .append("**.\n\n");
         detail.append("**Recorded ").append(kind()).append(":** ").append(substance());
         if (allergy.criticality() != null) {
             detail.append(" (criticality ").append(allergy.criticality()).append(')');
@@ -130,8 +134,11 @@ public record CrossSensitivityFinding(
                 .append(allergy.reactions().isEmpty() ? "not recorded" : String.join(", ", allergy.reactions()));
         detail.append("\n\n**Verification:** ")
                 .append(allergy.verification().name().toLowerCase(Locale.ROOT).replace('_', ' '));
-        detail.append("\n\n**Cross-sensitivity group:** ").append(match.group().name())
-                .append(" (level ").append(match.level().name().toLowerCase(Locale.ROOT)).append(")");
+        detail.append("\n\n**Cross-sensitivity group:** ")
+                .append(match.group().name())
+                .append(" (level ")
+                .append(match.level().name().toLowerCase(Locale.ROOT))
+                .append(")");
         detail.append("\n\n**Basis:** ").append(match.group().basis());
         List<String> sources = new ArrayList<>();
         for (Citation citation : match.citations()) {
@@ -148,12 +155,15 @@ public record CrossSensitivityFinding(
                     + " the recorded reaction before giving.";
         }
         return switch (match.level()) {
-            case HIGH -> "Treat as the same allergy until it has been evaluated (allergist assessment, skin testing"
-                    + " or a supervised challenge); choose a drug outside this group.";
-            case MODERATE -> "Prefer a drug outside this group; if it is needed, give it only after the allergy has"
-                    + " been assessed, e.g. as a graded challenge under observation.";
-            case LOW -> "Cross-reaction is unlikely but possible; give with the usual observation, more carefully"
-                    + " after a severe reaction.";
+            case HIGH ->
+                "Treat as the same allergy until it has been evaluated (allergist assessment, skin testing"
+                        + " or a supervised challenge); choose a drug outside this group.";
+            case MODERATE ->
+                "Prefer a drug outside this group; if it is needed, give it only after the allergy has"
+                        + " been assessed, e.g. as a graded challenge under observation.";
+            case LOW ->
+                "Cross-reaction is unlikely but possible; give with the usual observation, more carefully"
+                        + " after a severe reaction.";
         };
     }
 

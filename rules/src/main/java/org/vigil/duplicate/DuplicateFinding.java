@@ -109,7 +109,8 @@ public record DuplicateFinding(
      * DUP-002 for the pair, as a list of none or one: the first ingredient pair the table calls a
      * duplication. None when the orders share an ingredient (that pair is DUP-001's one card).
      */
-    public static List<DuplicateFinding> sameClass(KnowledgeSnapshot knowledge, DraftOrder draft, MedicationFact other) {
+    public static List<DuplicateFinding> sameClass(
+            KnowledgeSnapshot knowledge, DraftOrder draft, MedicationFact other) {
         if (!sharedIngredients(draft, other).isEmpty()) {
             return List.of();
         }
@@ -117,8 +118,8 @@ public record DuplicateFinding(
             for (Ingredient b : other.ingredients()) {
                 Optional<TherapeuticDuplication> row = knowledge.drugs().duplicationBetween(a.rxcui(), b.rxcui());
                 if (row.isPresent()) {
-                    return List.of(new DuplicateFinding(
-                            SAME_CLASS, draft.ref(), other.ref(), List.of(), row.get(), a, b));
+                    return List.of(
+                            new DuplicateFinding(SAME_CLASS, draft.ref(), other.ref(), List.of(), row.get(), a, b));
                 }
             }
         }
@@ -173,7 +174,8 @@ public record DuplicateFinding(
     @Override
     public String summary() {
         String what = duplication == null ? "Duplicate " + names() : "Duplicate therapy (" + duplication.label() + ")";
-        String full = what + ": " + order.display() + " with " + other.display() + " (" + other.state().label() + ")";
+        String full = what + ": " + order.display() + " with " + other.display() + " ("
+                + other.state().label() + ")";
         if (full.length() < 140) {
             return full;
         }
@@ -185,19 +187,32 @@ public record DuplicateFinding(
     @Override
     public String detail() {
         StringBuilder detail = new StringBuilder();
-        detail.append("**").append(order.display()).append("** (").append(order.state().label())
-                .append(") with **").append(other.display()).append("** (").append(other.state().label())
+        detail.append("**")
+                .append(order.display())
+                .append("** (")
+                .append(order.state().label())
+                .append(") with **")
+                .append(other.display())
+                .append("** (")
+                .append(other.state().label())
                 .append(")\n\n");
         if (duplication == null) {
-            detail.append("**Same ingredient:** both contain ").append(names())
+            detail.append("**Same ingredient:** both contain ")
+                    .append(names())
                     .append(" (counting combination products).\n\n");
             detail.append("**Management:** Give the ingredient from one order only, or confirm the combined dose"
                     + " from all products stays within the daily maximum; if this order is meant to replace the"
                     + " other, discontinue that one or mark this order as its renewal.");
         } else {
-            detail.append("**Duplicate therapy:** ").append(duplication.label()).append(" (")
-                    .append(ingredientA.name()).append(" with ").append(ingredientB.name()).append("; table row ")
-                    .append(duplication.id()).append(")\n\n");
+            detail.append("**Duplicate therapy:** ")
+                    .append(duplication.label())
+                    .append(" (")
+                    .append(ingredientA.name())
+                    .append(" with ")
+                    .append(ingredientB.name())
+                    .append("; table row ")
+                    .append(duplication.id())
+                    .append(")\n\n");
             detail.append("**Management:** Keep one of the two unless the combination is intended; if this order"
                     + " replaces the other, discontinue that one or mark this order as its renewal.");
         }

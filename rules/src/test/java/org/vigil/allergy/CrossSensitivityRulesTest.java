@@ -52,7 +52,8 @@ class CrossSensitivityRulesTest {
         AllergyKnowledge table = KNOWLEDGE.allergies();
         List<Component> components = new ArrayList<>();
         table.allergen(AllergyKnowledge.SNOMED_CT, code)
-                .forEach(rxcui -> components.add(Component.of(KNOWLEDGE.drugs().ingredient(rxcui).orElseThrow())));
+                .forEach(rxcui -> components.add(
+                        Component.of(KNOWLEDGE.drugs().ingredient(rxcui).orElseThrow())));
         return new PatientAllergy(
                 "AllergyIntolerance/" + code,
                 "Penicillin",
@@ -107,7 +108,10 @@ class CrossSensitivityRulesTest {
                 .singleElement()
                 .satisfies(finding -> {
                     assertThat(finding.urgency()).isEqualTo(Urgency.WARNING);
-                    assertThat(((CrossSensitivityFinding) finding).match().group().id())
+                    assertThat(((CrossSensitivityFinding) finding)
+                                    .match()
+                                    .group()
+                                    .id())
                             .isEqualTo("ceph-r1-methoxyimino-aminothiazolyl");
                 });
     }
@@ -129,7 +133,8 @@ class CrossSensitivityRulesTest {
 
     @Test
     void aspirinAllergyAndCelecoxibShareNoGroup() {
-        assertThat(evaluate(draft("celecoxib", CELECOXIB, 0), confirmed(ASPIRIN))).isEmpty();
+        assertThat(evaluate(draft("celecoxib", CELECOXIB, 0), confirmed(ASPIRIN)))
+                .isEmpty();
     }
 
     @Test
@@ -165,7 +170,10 @@ class CrossSensitivityRulesTest {
                 .satisfies(finding -> {
                     assertThat(finding.ruleId()).isEqualTo("ALG-003");
                     assertThat(finding.urgency()).isEqualTo(Urgency.WARNING);
-                    assertThat(((CrossSensitivityFinding) finding).match().group().id())
+                    assertThat(((CrossSensitivityFinding) finding)
+                                    .match()
+                                    .group()
+                                    .id())
                             .isEqualTo("aminopenicillin-r1");
                     assertThat(finding.summary()).hasSizeLessThan(140);
                 });
@@ -176,27 +184,48 @@ class CrossSensitivityRulesTest {
     @Test
     void refutedResolvedInactiveAndEnteredInErrorAllergiesDoNotAlert() {
         DraftOrder cephalexin = draft("cephalexin", CEPHALEXIN, 0);
-        assertThat(evaluate(cephalexin, allergy(
-                        AMOXICILLIN, ReactionType.ALLERGY, AllergyClinicalStatus.ACTIVE, AllergyVerification.REFUTED, null)))
+        assertThat(evaluate(
+                        cephalexin,
+                        allergy(
+                                AMOXICILLIN,
+                                ReactionType.ALLERGY,
+                                AllergyClinicalStatus.ACTIVE,
+                                AllergyVerification.REFUTED,
+                                null)))
                 .isEmpty();
-        assertThat(evaluate(cephalexin, allergy(
-                        AMOXICILLIN, ReactionType.ALLERGY, AllergyClinicalStatus.ACTIVE,
-                        AllergyVerification.ENTERED_IN_ERROR, null)))
+        assertThat(evaluate(
+                        cephalexin,
+                        allergy(
+                                AMOXICILLIN,
+                                ReactionType.ALLERGY,
+                                AllergyClinicalStatus.ACTIVE,
+                                AllergyVerification.ENTERED_IN_ERROR,
+                                null)))
                 .isEmpty();
-        assertThat(evaluate(cephalexin, allergy(
-                        AMOXICILLIN, ReactionType.ALLERGY, AllergyClinicalStatus.RESOLVED,
-                        AllergyVerification.CONFIRMED, null)))
+        assertThat(evaluate(
+                        cephalexin,
+                        allergy(
+                                AMOXICILLIN,
+                                ReactionType.ALLERGY,
+                                AllergyClinicalStatus.RESOLVED,
+                                AllergyVerification.CONFIRMED,
+                                null)))
                 .isEmpty();
-        assertThat(evaluate(cephalexin, allergy(
-                        AMOXICILLIN, ReactionType.ALLERGY, AllergyClinicalStatus.INACTIVE,
-                        AllergyVerification.CONFIRMED, null)))
+        assertThat(evaluate(
+                        cephalexin,
+                        allergy(
+                                AMOXICILLIN,
+                                ReactionType.ALLERGY,
+                                AllergyClinicalStatus.INACTIVE,
+                                AllergyVerification.CONFIRMED,
+                                null)))
                 .isEmpty();
     }
 
     @Test
     void anUncheckedDraftIsNotChecked() {
-        DraftOrder unchecked = new DraftOrder(
-                "MedicationRequest/c", "cephalexin", org.vigil.rules.Facts.byCode(CEPHALEXIN), 0, false);
+        DraftOrder unchecked =
+                new DraftOrder("MedicationRequest/c", "cephalexin", org.vigil.rules.Facts.byCode(CEPHALEXIN), 0, false);
         assertThat(evaluate(unchecked, confirmed(AMOXICILLIN))).isEmpty();
     }
 }

@@ -66,8 +66,8 @@ class DuplicateRulesTest {
 
     @Test
     void acetaminophenAloneAndInACombinationIsTheSameIngredient() {
-        List<Finding> findings = evaluate(
-                List.of(draft("norco", HYDROCODONE_APAP, 0)), List.of(active("apap", ACETAMINOPHEN)));
+        List<Finding> findings =
+                evaluate(List.of(draft("norco", HYDROCODONE_APAP, 0)), List.of(active("apap", ACETAMINOPHEN)));
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.ruleId()).isEqualTo("DUP-001");
@@ -79,10 +79,12 @@ class DuplicateRulesTest {
     @Test
     void aSharedIngredientAndAClassMakeOneCardPerPair() {
         // amlodipine/atorvastatin with rosuvastatin: class only; with atorvastatin: same ingredient only.
-        assertThat(evaluate(List.of(draft("caduet", AMLODIPINE_ATORVASTATIN, 0)), List.of(active("atorva", ATORVASTATIN))))
+        assertThat(evaluate(
+                        List.of(draft("caduet", AMLODIPINE_ATORVASTATIN, 0)), List.of(active("atorva", ATORVASTATIN))))
                 .extracting(Finding::ruleId)
                 .containsExactly("DUP-001");
-        assertThat(evaluate(List.of(draft("caduet", AMLODIPINE_ATORVASTATIN, 0)), List.of(active("rosu", ROSUVASTATIN))))
+        assertThat(evaluate(
+                        List.of(draft("caduet", AMLODIPINE_ATORVASTATIN, 0)), List.of(active("rosu", ROSUVASTATIN))))
                 .extracting(Finding::ruleId)
                 .containsExactly("DUP-002");
     }
@@ -93,7 +95,9 @@ class DuplicateRulesTest {
                 .extracting(Finding::ruleId)
                 .containsExactly("DUP-002");
         assertThat(evaluate(
-                        List.of(draft("norco", HYDROCODONE_APAP, 0), draftNamed("apap", "Acetaminophen 500 MG Oral Tablet", 1)),
+                        List.of(
+                                draft("norco", HYDROCODONE_APAP, 0),
+                                draftNamed("apap", "Acetaminophen 500 MG Oral Tablet", 1)),
                         List.of()))
                 .extracting(Finding::ruleId)
                 .containsExactly("DUP-001");
@@ -136,7 +140,8 @@ class DuplicateRulesTest {
 
     @Test
     void theSameClinicalDrugAsTheActiveOrderIsARenewal() {
-        assertThat(evaluate(List.of(draft("atorva", ATORVASTATIN_20, 0)), List.of(active("atorva-old", ATORVASTATIN_20))))
+        assertThat(evaluate(
+                        List.of(draft("atorva", ATORVASTATIN_20, 0)), List.of(active("atorva-old", ATORVASTATIN_20))))
                 .isEmpty();
     }
 
@@ -155,6 +160,7 @@ class DuplicateRulesTest {
 
     @Test
     void theSameDraftAloneIsNotADuplicateOfItself() {
-        assertThat(evaluate(List.of(draft("norco", HYDROCODONE_APAP, 0)), List.of())).isEmpty();
+        assertThat(evaluate(List.of(draft("norco", HYDROCODONE_APAP, 0)), List.of()))
+                .isEmpty();
     }
 }

@@ -57,8 +57,11 @@ class ReplayCasesTest {
 
     @TestFactory
     Stream<DynamicTest> everyCaseGetsExactlyTheCardsItExpects() {
-        WebTestClient client =
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                // the first call warms the rules and HAPI; a slow shared machine must not flake
+                .responseTimeout(java.time.Duration.ofSeconds(30))
+                .build();
         return CaseLibrary.load(CASES).stream()
                 .map(testCase -> DynamicTest.dynamicTest(testCase.name(), () -> {
                     EntityExchangeResult<byte[]> result = client.post()

@@ -35,7 +35,10 @@ public abstract class VigilServerTest {
 
     @BeforeEach
     void client() {
-        client =
-                WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                // the first call warms the rules and HAPI; a slow shared machine must not flake
+                .responseTimeout(java.time.Duration.ofSeconds(30))
+                .build();
     }
 }
