@@ -6,7 +6,7 @@ import java.util.Objects;
  * A therapeutic-duplication row: two different ingredients of the same class (two statins), or of
  * two classes that must not be combined (an ACE inhibitor with an ARB), ordered together.
  *
- * @param id stable row id, shown with the alert ("DUP-001")
+ * @param id stable row id, shown with the alert ("DTH-001")
  * @param label what is duplicated, in the clinic's words ("two statins")
  * @param citation the label, guideline or regulation the row rests on
  */

@@ -41,15 +41,15 @@ class DuplicateTherapyTest {
 
     static Stream<Arguments> duplicatedPairs() {
         return Stream.of(
-                Arguments.of("two statins", SIMVASTATIN, ATORVASTATIN, "DUP-004"),
-                Arguments.of("ACE inhibitor with ARB", LISINOPRIL, LOSARTAN, "DUP-001"),
-                Arguments.of("two ACE inhibitors", LISINOPRIL, ENALAPRIL, "DUP-002"),
-                Arguments.of("two ARBs", LOSARTAN, VALSARTAN, "DUP-003"),
-                Arguments.of("two PPIs", OMEPRAZOLE, PANTOPRAZOLE, "DUP-005"),
-                Arguments.of("two SSRIs", SERTRALINE, FLUOXETINE, "DUP-006"),
-                Arguments.of("SSRI with SNRI", SERTRALINE, DULOXETINE, "DUP-007"),
-                Arguments.of("two NSAIDs", IBUPROFEN, NAPROXEN, "DUP-008"),
-                Arguments.of("two opioids", OXYCODONE, MORPHINE, "DUP-009"));
+                Arguments.of("two statins", SIMVASTATIN, ATORVASTATIN, "DTH-004"),
+                Arguments.of("ACE inhibitor with ARB", LISINOPRIL, LOSARTAN, "DTH-001"),
+                Arguments.of("two ACE inhibitors", LISINOPRIL, ENALAPRIL, "DTH-002"),
+                Arguments.of("two ARBs", LOSARTAN, VALSARTAN, "DTH-003"),
+                Arguments.of("two PPIs", OMEPRAZOLE, PANTOPRAZOLE, "DTH-005"),
+                Arguments.of("two SSRIs", SERTRALINE, FLUOXETINE, "DTH-006"),
+                Arguments.of("SSRI with SNRI", SERTRALINE, DULOXETINE, "DTH-007"),
+                Arguments.of("two NSAIDs", IBUPROFEN, NAPROXEN, "DTH-008"),
+                Arguments.of("two opioids", OXYCODONE, MORPHINE, "DTH-009"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,7 +63,7 @@ class DuplicateTherapyTest {
     void aceInhibitorWithArbIsReportedAsTheCrossClassRowNotAsEitherSameClassRow() {
         TherapeuticDuplication row = duplicates.between(ENALAPRIL, VALSARTAN).orElseThrow();
 
-        assertThat(row.id()).isEqualTo("DUP-001");
+        assertThat(row.id()).isEqualTo("DTH-001");
         assertThat(row.label()).isEqualTo("ACE inhibitor with an ARB");
         assertThat(row.citation().text()).contains("dual blockade");
     }
@@ -113,13 +113,13 @@ class DuplicateTherapyTest {
         assertThat(duplicates.rows()).hasSizeGreaterThanOrEqualTo(10);
         assertThat(duplicates.pairCount()).isGreaterThan(duplicates.rows().size());
         assertThat(duplicates.rows()).allSatisfy(row -> {
-            assertThat(row.id()).matches("DUP-\\d{3}");
+            assertThat(row.id()).matches("DTH-\\d{3}");
             assertThat(row.citation().text()).isNotBlank();
         });
-        assertThat(duplicates.byId("DUP-004"))
+        assertThat(duplicates.byId("DTH-004"))
                 .map(TherapeuticDuplication::label)
                 .contains("two statins");
-        assertThat(duplicates.byId("DUP-999")).isEmpty();
+        assertThat(duplicates.byId("DTH-999")).isEmpty();
     }
 
     private static final String HEADER = "id\tlabel\tmembers\twith\tsource\tsource_url\n";

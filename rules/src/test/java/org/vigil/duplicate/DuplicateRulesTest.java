@@ -53,7 +53,7 @@ class DuplicateRulesTest {
             assertThat(finding.interruptive()).isTrue();
             assertThat(((DuplicateFinding) finding).duplication().label()).isEqualTo("two statins");
             assertThat(finding.summary()).hasSizeLessThan(140);
-            assertThat(finding.detail()).contains("rosuvastatin", "atorvastatin", "DUP-004");
+            assertThat(finding.detail()).contains("rosuvastatin", "atorvastatin", "DTH-004");
         });
     }
 
