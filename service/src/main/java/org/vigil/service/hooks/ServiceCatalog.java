@@ -36,8 +36,9 @@ public final class ServiceCatalog {
                 Hooks.ORDER_SIGN,
                 "Medication safety at order signing",
                 "Checks every draft medication order being signed against the patient's active medications,"
-                        + " the other draft orders and recorded allergies: drug-drug interactions and drug-allergy"
-                        + " conflicts, with the cited source on every card.",
+                        + " the other draft orders, allergies, conditions, age and recent results: drug-drug"
+                        + " interactions, drug-allergy conflicts and cross-sensitivity, therapeutic duplication,"
+                        + " drug-disease, age, renal and drug-lab problems, with the cited source on every card.",
                 templates(Hooks.ORDER_SIGN),
                 MEDICATION_CHECK_INPUTS,
                 null));
