@@ -1,6 +1,8 @@
 package org.vigil.knowledge;
 
 import java.math.BigDecimal;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -133,5 +135,23 @@ public final class TsvRow {
         String value = required(column);
         return lookup.apply(value)
                 .orElseThrow(() -> error("column '" + column + "' refers to unknown " + what + " '" + value + "'"));
+    }
+
+    /** An ISO-8601 date-based period ({@code P7D}, {@code P4W}, {@code P2M}), positive; null when blank. */
+    public Period optionalPeriod(String column) {
+        String value = optional(column);
+        if (value == null) {
+            return null;
+        }
+        Period period;
+        try {
+            period = Period.parse(value);
+        } catch (DateTimeParseException e) {
+            throw error("column '" + column + "' is not an ISO-8601 period such as P7D: '" + value + "'");
+        }
+        if (period.isNegative() || period.isZero()) {
+            throw error("column '" + column + "' must be a positive period, not '" + value + "'");
+        }
+        return period;
     }
 }

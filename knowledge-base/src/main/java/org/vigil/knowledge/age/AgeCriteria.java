@@ -10,6 +10,7 @@ import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.DrugReference;
 import org.vigil.knowledge.DrugVocabulary;
 import org.vigil.knowledge.KnowledgeLoadException;
+import org.vigil.knowledge.RowsByIngredient;
 import org.vigil.knowledge.TsvReader;
 import org.vigil.knowledge.TsvRow;
 
@@ -68,19 +69,10 @@ public final class AgeCriteria {
             }
             rows.add(criterion);
         });
-        Map<Integer, List<AgeCriterion>> index = new HashMap<>();
-        for (AgeCriterion criterion : rows) {
-            for (int rxcui : criterion.drug().ingredients()) {
-                index.computeIfAbsent(rxcui, k -> new ArrayList<>()).add(criterion);
-            }
-        }
-        Map<Integer, List<AgeCriterion>> frozen = new HashMap<>();
-        Comparator<AgeCriterion> strongestFirst = Comparator.comparing(AgeCriterion::action);
-        index.forEach((rxcui, list) -> {
-            list.sort(strongestFirst);
-            frozen.put(rxcui, List.copyOf(list));
-        });
-        return new AgeCriteria(List.copyOf(rows), Map.copyOf(frozen));
+        return new AgeCriteria(
+                List.copyOf(rows),
+                RowsByIngredient.index(
+                        rows, criterion -> criterion.drug().ingredients(), Comparator.comparing(AgeCriterion::action)));
     }
 
     private static AgeCriterion criterion(TsvRow row, DrugVocabulary drugs) {

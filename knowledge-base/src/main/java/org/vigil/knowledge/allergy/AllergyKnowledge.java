@@ -69,17 +69,11 @@ public final class AllergyKnowledge {
      * @throws KnowledgeLoadException naming the file and line of the first problem found
      */
     public static AllergyKnowledge load(KnowledgeSource source, DrugVocabulary drugs) {
-        return load(readAll(source), drugs);
-    }
-
-    /** The raw bytes of {@link #FILES}, in that order, e.g. to fold them into a version hash. */
-    public static Map<String, byte[]> readAll(KnowledgeSource source) {
-        Map<String, byte[]> tables = source.readAll(FILES);
-        return tables;
+        return load(source.readAll(FILES), drugs);
     }
 
     /**
-     * Builds the indexes from tables already read (see {@link #readAll}).
+     * Builds the indexes from tables already read (see {@link KnowledgeSource#readAll}).
      *
      * @throws KnowledgeLoadException naming the file and line of the first problem found
      */

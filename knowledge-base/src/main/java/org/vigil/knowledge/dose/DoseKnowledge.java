@@ -54,14 +54,7 @@ public final class DoseKnowledge {
      * @throws KnowledgeLoadException naming the file and line of the first problem found
      */
     public static DoseKnowledge load(KnowledgeSource source, DrugVocabulary drugs) {
-        return parse(readAll(source), drugs);
-    }
-
-    /** The raw bytes of {@link #FILES}, in that order, e.g. to fold them into a version hash. */
-    public static Map<String, byte[]> readAll(KnowledgeSource source) {
-        Objects.requireNonNull(source, "source");
-        Map<String, byte[]> tables = source.readAll(FILES);
-        return tables;
+        return parse(source.readAll(FILES), drugs);
     }
 
     /**

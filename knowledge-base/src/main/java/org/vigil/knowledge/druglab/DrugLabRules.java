@@ -2,7 +2,6 @@ package org.vigil.knowledge.druglab;
 
 import java.math.BigDecimal;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,9 +14,9 @@ import org.vigil.knowledge.DrugReference;
 import org.vigil.knowledge.DrugVocabulary;
 import org.vigil.knowledge.KnowledgeLoadException;
 import org.vigil.knowledge.KnowledgeSource;
+import org.vigil.knowledge.RowsByIngredient;
 import org.vigil.knowledge.Severity;
 import org.vigil.knowledge.TsvReader;
-import org.vigil.knowledge.TsvRow;
 import org.vigil.knowledge.lab.Analyte;
 import org.vigil.knowledge.lab.LabCatalog;
 
@@ -83,8 +82,8 @@ public final class DrugLabRules {
         }
         Map<String, Integer> lineOfId = new HashMap<>();
         Map<String, Integer> lineOfKey = new HashMap<>();
-        Map<Integer, List<DrugLabRule>> byIngredient = new HashMap<>();
         List<DrugLabRule> all = new ArrayList<>();
+        Map<DrugLabRule, Set<Integer>> membersOf = new HashMap<>();
         TsvReader.read(DRUG_LAB, bytes, REQUIRED, row -> {
             String id = row.required("id");
             if (!ID.matcher(id).matches()) {
@@ -105,7 +104,7 @@ public final class DrugLabRules {
             }
             Comparison comparison = row.resolve("comparator", Comparison::ofSymbol, "comparator (use <, <=, > or >=)");
             BigDecimal threshold = row.decimal("threshold");
-            Period lookback = optionalPeriod(row, "lookback");
+            Period lookback = row.optionalPeriod("lookback");
             Severity severity = row.enumValue("severity", Severity.class);
             boolean interruptive = row.bool("interruptive");
             DrugLabRule rule = new DrugLabRule(
@@ -129,13 +128,11 @@ public final class DrugLabRules {
                     throw row.error("ingredient " + rxcui + " already has a " + (comparison.low() ? "low" : "high")
                             + " '" + analyte.id() + "' rule at line " + first);
                 }
-                byIngredient.computeIfAbsent(rxcui, k -> new ArrayList<>()).add(rule);
             }
+            membersOf.put(rule, members);
             all.add(rule);
         });
-        Map<Integer, List<DrugLabRule>> frozen = new HashMap<>();
-        byIngredient.forEach((rxcui, rules) -> frozen.put(rxcui, List.copyOf(rules)));
-        return new DrugLabRules(Map.copyOf(frozen), List.copyOf(all));
+        return new DrugLabRules(RowsByIngredient.index(all, membersOf::get, null), List.copyOf(all));
     }
 
     /** The rules that apply to an ingredient (class rows included), in table order; empty when none. */
@@ -146,24 +143,6 @@ public final class DrugLabRules {
     /** Every row, in table order. */
     public Collection<DrugLabRule> all() {
         return all;
-    }
-
-    /** An ISO-8601 date-based period ({@code P7D}, {@code P4W}, {@code P2M}), positive; null when blank. */
-    static Period optionalPeriod(TsvRow row, String column) {
-        String value = row.optional(column);
-        if (value == null) {
-            return null;
-        }
-        Period period;
-        try {
-            period = Period.parse(value);
-        } catch (DateTimeParseException e) {
-            throw row.error("column '" + column + "' is not an ISO-8601 period such as P7D: '" + value + "'");
-        }
-        if (period.isNegative() || period.isZero()) {
-            throw row.error("column '" + column + "' must be a positive period, not '" + value + "'");
-        }
-        return period;
     }
 
     @Override

@@ -19,7 +19,6 @@ import org.vigil.knowledge.TsvRow;
  */
 final class LabTables {
 
-    private static final Pattern LOINC = Pattern.compile("[0-9]{1,7}-[0-9]");
     private static final Pattern ANALYTE_ID = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)*");
 
     private LabTables() {}
@@ -46,10 +45,10 @@ final class LabTables {
         List<String> required = List.of("loinc", "analyte", "analyte_name", "kind", "canonical_unit", "source");
         TsvReader.read(LabCatalog.ANALYTES, bytes, required, row -> {
             String loinc = row.required("loinc");
-            if (!LOINC.matcher(loinc).matches()) {
+            if (!Loinc.hasForm(loinc)) {
                 throw row.error("loinc '" + loinc + "' is not a LOINC code (digits, '-', check digit)");
             }
-            int expected = checkDigit(loinc.substring(0, loinc.indexOf('-')));
+            int expected = Loinc.checkDigit(loinc.substring(0, loinc.indexOf('-')));
             if (loinc.charAt(loinc.length() - 1) - '0' != expected) {
                 throw row.error("loinc '" + loinc + "' has a wrong check digit (expected " + expected + ")");
             }
@@ -81,24 +80,6 @@ final class LabTables {
     private static String describe(Analyte analyte) {
         return "'" + analyte.name() + "', " + analyte.kind().name().toLowerCase(java.util.Locale.ROOT) + ", "
                 + analyte.canonicalUnit();
-    }
-
-    /** LOINC's mod-10 check digit (the Luhn scheme over the digits before the hyphen). */
-    static int checkDigit(String digits) {
-        int sum = 0;
-        boolean doubled = true;
-        for (int i = digits.length() - 1; i >= 0; i--) {
-            int digit = digits.charAt(i) - '0';
-            if (doubled) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-            doubled = !doubled;
-        }
-        return (10 - sum % 10) % 10;
     }
 
     private record Rule(UnitConversion conversion, int line) {}

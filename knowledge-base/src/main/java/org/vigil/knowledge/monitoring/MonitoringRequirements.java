@@ -1,7 +1,6 @@
 package org.vigil.knowledge.monitoring;
 
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,10 +14,12 @@ import org.vigil.knowledge.DrugReference;
 import org.vigil.knowledge.DrugVocabulary;
 import org.vigil.knowledge.KnowledgeLoadException;
 import org.vigil.knowledge.KnowledgeSource;
+import org.vigil.knowledge.RowsByIngredient;
 import org.vigil.knowledge.TsvReader;
 import org.vigil.knowledge.TsvRow;
 import org.vigil.knowledge.lab.Analyte;
 import org.vigil.knowledge.lab.LabCatalog;
+import org.vigil.knowledge.lab.Loinc;
 import org.vigil.knowledge.lab.LoincMapping;
 
 /**
@@ -36,7 +37,6 @@ public final class MonitoringRequirements {
 
     private static final String CLASS_PREFIX = "class:";
     private static final Pattern ID = Pattern.compile("MON-[0-9]{3,}");
-    private static final Pattern LOINC = Pattern.compile("[1-9][0-9]{0,6}-[0-9]");
     private static final List<String> REQUIRED = List.of(
             "id",
             "drug",
@@ -83,8 +83,8 @@ public final class MonitoringRequirements {
         }
         Map<String, Integer> lineOfId = new HashMap<>();
         Map<String, Integer> lineOfKey = new HashMap<>();
-        Map<Integer, List<MonitoringRequirement>> byIngredient = new HashMap<>();
         List<MonitoringRequirement> all = new ArrayList<>();
+        Map<MonitoringRequirement, Set<Integer>> membersOf = new HashMap<>();
         TsvReader.read(MONITORING, bytes, REQUIRED, row -> {
             String id = row.required("id");
             if (!ID.matcher(id).matches()) {
@@ -98,13 +98,13 @@ public final class MonitoringRequirements {
             Set<Integer> members =
                     DrugReference.readNamed(row, "drug", "drug_name", drugs).ingredients();
             String loinc = row.required("loinc");
-            if (!LOINC.matcher(loinc).matches() || !checkDigitValid(loinc)) {
+            if (!Loinc.isValid(loinc)) {
                 throw row.error("loinc '" + loinc + "' is not a LOINC code with a valid check digit");
             }
             Analyte analyte = analyte(row, loinc, labs);
             boolean baseline = row.bool("baseline");
-            Period firstCheck = optionalPeriod(row, "first_check");
-            Period interval = optionalPeriod(row, "interval");
+            Period firstCheck = row.optionalPeriod("first_check");
+            Period interval = row.optionalPeriod("interval");
             MonitoringRequirement requirement = new MonitoringRequirement(
                     id,
                     drug,
@@ -125,13 +125,11 @@ public final class MonitoringRequirements {
                 if (first != null) {
                     throw row.error("ingredient " + rxcui + " already requires '" + test + "' at line " + first);
                 }
-                byIngredient.computeIfAbsent(rxcui, k -> new ArrayList<>()).add(requirement);
             }
+            membersOf.put(requirement, members);
             all.add(requirement);
         });
-        Map<Integer, List<MonitoringRequirement>> frozen = new HashMap<>();
-        byIngredient.forEach((rxcui, rows) -> frozen.put(rxcui, List.copyOf(rows)));
-        return new MonitoringRequirements(Map.copyOf(frozen), List.copyOf(all));
+        return new MonitoringRequirements(RowsByIngredient.index(all, membersOf::get, null), List.copyOf(all));
     }
 
     /** What an ingredient requires (class rows included), in table order; empty when nothing. */
@@ -163,45 +161,6 @@ public final class MonitoringRequirements {
             throw row.error("loinc " + loinc + " is not a code of analyte '" + analyte.id() + "' in lab-analytes.tsv");
         }
         return analyte;
-    }
-
-    /** LOINC's mod-10 check digit (the Luhn scheme over the digits before the hyphen). */
-    static boolean checkDigitValid(String loinc) {
-        int dash = loinc.indexOf('-');
-        String body = loinc.substring(0, dash);
-        int sum = 0;
-        boolean doubled = true;
-        for (int i = body.length() - 1; i >= 0; i--) {
-            int digit = body.charAt(i) - '0';
-            if (doubled) {
-                digit *= 2;
-                if (digit > 9) {
-                    digit -= 9;
-                }
-            }
-            sum += digit;
-            doubled = !doubled;
-        }
-        int check = (10 - sum % 10) % 10;
-        return check == loinc.charAt(dash + 1) - '0';
-    }
-
-    private static Period optionalPeriod(TsvRow row, String column) {
-        String value = row.optional(column);
-        if (value == null) {
-            return null;
-        }
-        Period period;
-        try {
-            period = Period.parse(value);
-        } catch (DateTimeParseException e) {
-            throw row.error("column '" + column + "' is not an ISO-8601 period such as P7D: '" + value + "'");
-        }
-        if (period.isNegative() || period.isZero()) {
-            throw row.error("column '" + column + "' must be a positive period, not '" + value
-                    + "' (a result before the first dose is column 'baseline')");
-        }
-        return period;
     }
 
     @Override

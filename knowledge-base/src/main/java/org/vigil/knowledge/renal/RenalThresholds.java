@@ -13,6 +13,7 @@ import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.DrugReference;
 import org.vigil.knowledge.DrugVocabulary;
 import org.vigil.knowledge.KnowledgeLoadException;
+import org.vigil.knowledge.RowsByIngredient;
 import org.vigil.knowledge.TsvReader;
 import org.vigil.knowledge.TsvRow;
 
@@ -78,18 +79,9 @@ public final class RenalThresholds {
             }
             rows.add(threshold);
         });
-        Map<Integer, List<RenalThreshold>> index = new HashMap<>();
-        for (RenalThreshold threshold : rows) {
-            for (int rxcui : threshold.drug().ingredients()) {
-                index.computeIfAbsent(rxcui, k -> new ArrayList<>()).add(threshold);
-            }
-        }
-        Map<Integer, List<RenalThreshold>> frozen = new HashMap<>();
-        index.forEach((rxcui, list) -> {
-            list.sort(STRICTEST_FIRST);
-            frozen.put(rxcui, List.copyOf(list));
-        });
-        return new RenalThresholds(List.copyOf(rows), Map.copyOf(frozen));
+        return new RenalThresholds(
+                List.copyOf(rows),
+                RowsByIngredient.index(rows, threshold -> threshold.drug().ingredients(), STRICTEST_FIRST));
     }
 
     private static RenalThreshold threshold(TsvRow row, DrugVocabulary drugs, Set<String> analyteIds) {

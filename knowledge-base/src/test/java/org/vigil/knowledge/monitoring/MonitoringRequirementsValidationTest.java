@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.vigil.knowledge.DrugVocabulary;
 import org.vigil.knowledge.KnowledgeLoadException;
 import org.vigil.knowledge.KnowledgeSource;
@@ -185,17 +184,5 @@ class MonitoringRequirementsValidationTest {
         assertThat(e.file()).isEqualTo("monitoring.tsv");
         assertThat(e.line()).isEqualTo(line);
         assertThat(e.getMessage()).startsWith("monitoring.tsv:" + line + ": ").contains(message);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"2823-3", "6301-6", "777-3", "10535-3", "35668-3", "20578-1", "14334-7", "2160-0"})
-    void publishedLoincCodesPassTheCheckDigit(String loinc) {
-        assertThat(MonitoringRequirements.checkDigitValid(loinc)).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"2823-4", "6301-5", "777-0", "10535-1"})
-    void aMistypedCheckDigitIsCaught(String loinc) {
-        assertThat(MonitoringRequirements.checkDigitValid(loinc)).isFalse();
     }
 }
