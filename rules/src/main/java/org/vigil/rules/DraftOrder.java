@@ -10,6 +10,7 @@ import org.vigil.knowledge.RecognizedMedication;
  * @param checked whether the prescriber asked for this order to be checked (order-select checks only
  *     its selections, but every draft stays in the context for draft-versus-draft checks)
  * @param priorPrescription the order this one renews or modifies ({@code MedicationRequest/...}), or null
+ * @param dosage dose, frequency and route as written; {@link Dosage#UNSTATED} when the order gives none
  */
 public record DraftOrder(
         String reference,
@@ -17,12 +18,23 @@ public record DraftOrder(
         RecognizedMedication medication,
         int sequence,
         boolean checked,
-        String priorPrescription)
+        String priorPrescription,
+        Dosage dosage)
         implements MedicationFact {
 
     public DraftOrder(
             String reference, String display, RecognizedMedication medication, int sequence, boolean checked) {
-        this(reference, display, medication, sequence, checked, null);
+        this(reference, display, medication, sequence, checked, null, Dosage.UNSTATED);
+    }
+
+    public DraftOrder(
+            String reference,
+            String display,
+            RecognizedMedication medication,
+            int sequence,
+            boolean checked,
+            String priorPrescription) {
+        this(reference, display, medication, sequence, checked, priorPrescription, Dosage.UNSTATED);
     }
 
     /** Whether this order renews or modifies the given order rather than adding a second one. */
@@ -33,6 +45,7 @@ public record DraftOrder(
     public DraftOrder {
         Objects.requireNonNull(reference, "reference");
         Objects.requireNonNull(medication, "medication");
+        dosage = dosage == null ? Dosage.UNSTATED : dosage;
     }
 
     @Override

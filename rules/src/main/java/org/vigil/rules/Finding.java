@@ -1,5 +1,6 @@
 package org.vigil.rules;
 
+import java.util.List;
 import org.vigil.knowledge.Citation;
 
 /**
@@ -41,4 +42,12 @@ public interface Finding {
      * its reaction), then the management advice. The source and the rule id are added by the service.
      */
     String detail();
+
+    /**
+     * What the card offers to do, best first. By default a finding worth a warning offers to remove
+     * the draft order and an informational one offers nothing.
+     */
+    default List<Remedy> remedies() {
+        return urgency() == Urgency.INFO ? List.of() : List.of(new Remedy.RemoveOrder(order()));
+    }
 }

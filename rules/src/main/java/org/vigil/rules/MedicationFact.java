@@ -15,6 +15,9 @@ public interface MedicationFact {
 
     RecognizedMedication medication();
 
+    /** Dose, frequency and route as prescribed. */
+    Dosage dosage();
+
     /** Whether the prescriber is ordering it now (draft) or the patient already takes it (active). */
     OrderState state();
 

@@ -1,12 +1,11 @@
 package org.vigil.service.cards;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.vigil.cdshooks.Coding;
-import org.vigil.cdshooks.response.Action;
-import org.vigil.cdshooks.response.ActionType;
 import org.vigil.cdshooks.response.Card;
 import org.vigil.cdshooks.response.Indicator;
 import org.vigil.cdshooks.response.SelectionBehavior;
@@ -14,7 +13,7 @@ import org.vigil.cdshooks.response.Source;
 import org.vigil.cdshooks.response.Suggestion;
 import org.vigil.knowledge.Citation;
 import org.vigil.rules.Finding;
-import org.vigil.rules.MedicationRef;
+import org.vigil.rules.Remedy;
 import org.vigil.rules.Urgency;
 
 /**
@@ -41,17 +40,36 @@ public final class CardFactory {
             new Coding(OVERRIDE_SYSTEM, "not-applicable", "Alert does not apply to this patient"));
 
     public Card card(Finding finding, String knowledgeVersion) {
+        return card(finding, knowledgeVersion, CardContext.none(java.time.Instant.now()));
+    }
+
+    public Card card(Finding finding, String knowledgeVersion, CardContext context) {
         String summary = shorten(finding.summary());
         String detail = finding.detail();
-        boolean actionable = finding.urgency() != Urgency.INFO;
+        List<Suggestion> suggestions = new ArrayList<>(2);
+        int actingOnTheOrder = 0;
+        for (Remedy remedy : finding.remedies()) {
+            Suggestion suggestion = RemedyActions.suggestion(remedy, context, suggestions.isEmpty());
+            if (suggestion != null) {
+                suggestions.add(suggestion);
+                actingOnTheOrder += RemedyActions.actsOnTheOrder(remedy) ? 1 : 0;
+            }
+        }
+        // Removing the order and changing its dose exclude each other; ordering a lab or naloxone as
+        // well does not, so such a card lets the prescriber take several.
+        SelectionBehavior selection = suggestions.isEmpty()
+                ? null
+                : suggestions.size() > 1 && actingOnTheOrder <= 1
+                        ? SelectionBehavior.ANY
+                        : SelectionBehavior.AT_MOST_ONE;
         return new Card(
                 UUID.randomUUID().toString(),
                 summary,
                 withProvenance(detail, finding, knowledgeVersion),
                 indicator(finding.urgency()),
                 source(finding),
-                actionable ? List.of(removeOrder(finding.order())) : List.of(),
-                actionable ? SelectionBehavior.AT_MOST_ONE : null,
+                suggestions,
+                selection,
                 finding.interruptive() ? OVERRIDE_REASONS : List.of(),
                 List.of(),
                 extension(finding, knowledgeVersion));
@@ -93,19 +111,16 @@ public final class CardFactory {
             case "age" -> "Vigil age check";
             case "renal" -> "Vigil renal dosing check";
             case "lab" -> "Vigil drug-lab check";
+            case "dose" -> "Vigil dose check";
+            case "route" -> "Vigil route check";
+            case "monitoring" -> "Vigil lab monitoring check";
+            case "opioid" -> "Vigil opioid safety check";
             default -> "Vigil medication safety";
         };
         Citation citation = finding.citation();
         String url =
                 citation != null && citation.url() != null && citation.url().startsWith("http") ? citation.url() : null;
         return new Source(label, url, null, new Coding(TOPIC_SYSTEM, finding.check(), label));
-    }
-
-    private static Suggestion removeOrder(MedicationRef order) {
-        Action delete =
-                new Action(ActionType.DELETE, "Remove the draft order for " + order.display(), null, order.reference());
-        return new Suggestion(
-                shorten("Remove " + order.display()), UUID.randomUUID().toString(), true, List.of(delete));
     }
 
     private static Map<String, Object> extension(Finding finding, String knowledgeVersion) {

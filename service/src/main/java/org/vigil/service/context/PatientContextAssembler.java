@@ -124,7 +124,8 @@ public final class PatientContextAssembler {
                         recognize(order, bundle, drugs),
                         sequence++,
                         checked,
-                        prior == null || prior.isBlank() ? null : prior));
+                        prior == null || prior.isBlank() ? null : prior,
+                        DosageReader.read(order)));
             }
         }
         return drafts;
@@ -144,8 +145,11 @@ public final class PatientContextAssembler {
                 String reference = referenceOf(order, "MedicationRequest/active-" + index++);
                 // A client may list the order being signed among the active ones; it is not a second drug.
                 if (!draftReferences.contains(reference)) {
-                    active.add(
-                            new ActiveMedication(reference, displayOf(order, bundle), recognize(order, bundle, drugs)));
+                    active.add(new ActiveMedication(
+                            reference,
+                            displayOf(order, bundle),
+                            recognize(order, bundle, drugs),
+                            DosageReader.read(order)));
                 }
             }
         }

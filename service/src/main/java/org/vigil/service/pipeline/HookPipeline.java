@@ -5,12 +5,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.vigil.cdshooks.codec.CdsHooksCodec;
 import org.vigil.cdshooks.codec.CdsHooksException;
+import org.vigil.cdshooks.hook.Hooks;
 import org.vigil.cdshooks.request.CdsRequest;
 import org.vigil.cdshooks.request.Prefetch;
 import org.vigil.cdshooks.response.Card;
@@ -22,6 +27,7 @@ import org.vigil.rules.PatientContext;
 import org.vigil.service.alertlog.AlertEntry;
 import org.vigil.service.alertlog.AlertSink;
 import org.vigil.service.cards.AlertPolicy;
+import org.vigil.service.cards.CardContext;
 import org.vigil.service.cards.CardFactory;
 import org.vigil.service.context.PatientContextAssembler;
 import org.vigil.service.hooks.VigilCdsService;
@@ -86,8 +92,9 @@ public final class HookPipeline {
         countUnrecognized(context);
         List<Finding> findings = policy.select(engine.evaluate(context, snapshot));
         List<Card> answer = new ArrayList<>(findings.size());
+        CardContext cardContext = findings.isEmpty() ? null : cardContext(request, context);
         for (Finding finding : findings) {
-            Card card = cards.card(finding, snapshot.version());
+            Card card = cards.card(finding, snapshot.version(), cardContext);
             answer.add(card);
             meters.counter(
                             "vigil.cards",
@@ -102,6 +109,26 @@ public final class HookPipeline {
             alerts.record(alertEntries(service, request, findings, answer, snapshot.version()));
         }
         return new HookAnswer(encoded, answer, snapshot.version());
+    }
+
+    /** The draft orders as sent, so a suggestion can rewrite one, and the patient new orders are for. */
+    private CardContext cardContext(CdsRequest request, PatientContext context) {
+        String field = Hooks.MEDICATION_PRESCRIBE.name().equals(request.hook()) ? "medications" : "draftOrders";
+        Map<String, MedicationRequest> drafts = new HashMap<>();
+        request.context()
+                .resource(field)
+                .filter(Bundle.class::isInstance)
+                .map(Bundle.class::cast)
+                .ifPresent(bundle -> {
+                    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                        if (entry.getResource() instanceof MedicationRequest order
+                                && order.getIdElement().hasIdPart()) {
+                            drafts.put(
+                                    "MedicationRequest/" + order.getIdElement().getIdPart(), order);
+                        }
+                    }
+                });
+        return new CardContext(context.patient().reference(), drafts, clock.instant());
     }
 
     private void countUnrecognized(PatientContext context) {
