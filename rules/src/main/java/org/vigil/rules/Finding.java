@@ -28,6 +28,15 @@ public interface Finding {
 
     Citation citation();
 
+    /**
+     * The orders the problem is about: the draft order first, then, for a problem between two drugs,
+     * the other one. The alert policy shows one card for findings of different checks about the
+     * same orders (an interaction and a duplication of the same pair, say).
+     */
+    default List<MedicationRef> involved() {
+        return List.of(order());
+    }
+
     /** Two findings with the same key describe the same clinical problem and become one card. */
     String problemKey();
 
