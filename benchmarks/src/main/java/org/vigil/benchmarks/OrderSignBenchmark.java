@@ -44,6 +44,6 @@ public class OrderSignBenchmark {
 
     @Benchmark
     public byte[] decodeEvaluateEncode() {
-        return pipeline.call(service, request).body();
+        return pipeline.call(service, request).block().body();
     }
 }

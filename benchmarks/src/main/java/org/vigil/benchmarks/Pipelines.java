@@ -45,6 +45,9 @@ public final class Pipelines {
                 new AlertPolicy(),
                 new CardFactory(),
                 sink,
+                new org.vigil.service.suppression.InProcessOverrideMemory(
+                        Clock.systemUTC(), java.time.Duration.ofHours(24), 200_000),
+                java.time.Duration.ofHours(24),
                 Clock.systemUTC(),
                 new SimpleMeterRegistry());
     }

@@ -226,4 +226,10 @@ public record DuplicateFinding(
         }
         return String.join(" and ", names);
     }
+
+    /** The pair: the draft order and the other one. */
+    @Override
+    public java.util.List<MedicationRef> involved() {
+        return java.util.List.of(order, other);
+    }
 }

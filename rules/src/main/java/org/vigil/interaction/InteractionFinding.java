@@ -86,4 +86,10 @@ public record InteractionFinding(MedicationRef order, MedicationRef other, Inter
                 + "**Clinical effect:** " + interaction.clinicalEffect() + "\n\n"
                 + "**Management:** " + interaction.management();
     }
+
+    /** The pair: the draft order and the other one. */
+    @Override
+    public java.util.List<MedicationRef> involved() {
+        return java.util.List.of(order, other);
+    }
 }

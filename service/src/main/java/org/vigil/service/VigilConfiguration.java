@@ -21,6 +21,9 @@ import org.vigil.service.hooks.ServiceCatalog;
 import org.vigil.service.knowledge.KnowledgeDistributionLink;
 import org.vigil.service.knowledge.KnowledgeHolder;
 import org.vigil.service.pipeline.HookPipeline;
+import org.vigil.service.suppression.InProcessOverrideMemory;
+import org.vigil.service.suppression.OverrideMemory;
+import org.vigil.service.suppression.RedisOverrideMemory;
 import org.vigil.service.web.RequestBodies;
 
 /** Wires the plain-Java modules (protocol, knowledge, rules) into the running service. */
@@ -79,22 +82,42 @@ class VigilConfiguration {
         return new FeedbackStore(database);
     }
 
+    /**
+     * Overrides are shared through Redis when {@code vigil.redis.url} is set, so every instance
+     * stays quiet after one prescriber's override; otherwise each instance remembers its own.
+     */
+    @Bean
+    OverrideMemory overrideMemory(
+            VigilProperties properties, org.springframework.core.env.Environment environment, Clock clock) {
+        VigilProperties.AlertPolicySettings policy = properties.alertPolicy();
+        String redisUrl = environment.getProperty("vigil.redis.url");
+        if (redisUrl != null && !redisUrl.isBlank()) {
+            return new RedisOverrideMemory(redisUrl, clock, policy.overrideWindow(), Duration.ofMillis(250));
+        }
+        return new InProcessOverrideMemory(clock, policy.overrideWindow(), 200_000);
+    }
+
     @Bean
     HookPipeline hookPipeline(
             CdsHooksCodec codec,
             CheckEngine engine,
             KnowledgeHolder knowledge,
             AlertLog alertLog,
+            OverrideMemory overrides,
+            VigilProperties properties,
             Clock clock,
             MeterRegistry meters) {
+        VigilProperties.AlertPolicySettings policy = properties.alertPolicy();
         return new HookPipeline(
                 codec,
                 new PatientContextAssembler(clock),
                 engine,
                 knowledge,
-                new AlertPolicy(),
+                new AlertPolicy(java.util.Set.copyOf(policy.hideInformational())),
                 new CardFactory(),
                 alertLog,
+                overrides,
+                policy.overrideWindow(),
                 clock,
                 meters);
     }
@@ -105,6 +128,7 @@ class VigilConfiguration {
             HookPipeline pipeline,
             CdsHooksCodec codec,
             FeedbackStore feedbackStore,
+            OverrideMemory overrides,
             VigilProperties properties,
             MeterRegistry meters,
             Clock clock) {
@@ -113,6 +137,7 @@ class VigilConfiguration {
                 pipeline,
                 codec,
                 feedbackStore,
+                overrides,
                 new RequestBodies(properties.maxRequestSize().toBytes()),
                 meters,
                 clock);

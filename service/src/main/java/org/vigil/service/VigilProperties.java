@@ -12,19 +12,35 @@ import org.springframework.util.unit.DataSize;
  * @param corsAllowedOrigins origins a browser-based CDS client may call from ({@code *} for any)
  * @param alertLog how the alert log batches its writes, off the request path
  * @param embeddedDatabase where the embedded PostgreSQL keeps its data when no server is configured
+ * @param alertPolicy how overridden and informational alerts are shown
  */
 @ConfigurationProperties("vigil")
 public record VigilProperties(
         DataSize maxRequestSize,
         List<String> corsAllowedOrigins,
         AlertLogSettings alertLog,
-        EmbeddedDatabase embeddedDatabase) {
+        EmbeddedDatabase embeddedDatabase,
+        AlertPolicySettings alertPolicy) {
 
     public VigilProperties {
         maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(5) : maxRequestSize;
         corsAllowedOrigins = corsAllowedOrigins == null ? List.of("*") : List.copyOf(corsAllowedOrigins);
         alertLog = alertLog == null ? new AlertLogSettings(0, 0, null) : alertLog;
         embeddedDatabase = embeddedDatabase == null ? new EmbeddedDatabase(null) : embeddedDatabase;
+        alertPolicy = alertPolicy == null ? new AlertPolicySettings(null, null) : alertPolicy;
+    }
+
+    /**
+     * @param overrideWindow how long an override keeps the same alert (same prescriber, patient and
+     *     drugs) from interrupting again; it is shown for information meanwhile
+     * @param hideInformational checks whose non-interruptive informational findings are not shown
+     *     at all (e.g. {@code interaction} for the ONC non-interruptive pairs); empty shows them as info
+     */
+    public record AlertPolicySettings(Duration overrideWindow, List<String> hideInformational) {
+        public AlertPolicySettings {
+            overrideWindow = overrideWindow == null ? Duration.ofHours(24) : overrideWindow;
+            hideInformational = hideInformational == null ? List.of() : List.copyOf(hideInformational);
+        }
     }
 
     /**

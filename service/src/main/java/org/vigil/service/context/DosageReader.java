@@ -213,10 +213,8 @@ final class DosageReader {
                 : ROUTES.get(concept.getText().strip().toLowerCase(Locale.ROOT));
     }
 
+    /** The timing in words ("every 4-6 hours", "3 times a day", "once a week"), or the timing code's text. */
     private static String timingText(Dosage dosage) {
-        if (dosage.hasText()) {
-            return dosage.getText();
-        }
         if (!dosage.hasTiming()) {
             return null;
         }
@@ -231,10 +229,16 @@ final class DosageReader {
             Timing.TimingRepeatComponent repeat = timing.getRepeat();
             if (repeat.hasPeriod() && repeat.hasPeriodUnit()) {
                 int count = repeat.hasFrequency() ? repeat.getFrequency() : 1;
-                String every = repeat.getPeriod().stripTrailingZeros().toPlainString();
                 String unit = repeat.getPeriodUnit().getDisplay().toLowerCase(Locale.ROOT);
-                return count + (count == 1 ? " time" : " times") + " every " + ("1".equals(every) ? "" : every + " ")
-                        + unit;
+                String period = repeat.getPeriod().stripTrailingZeros().toPlainString();
+                if (repeat.hasPeriodMax()) {
+                    period += "-" + repeat.getPeriodMax().stripTrailingZeros().toPlainString();
+                }
+                if (count == 1 && !"1".equals(period)) {
+                    return "every " + period + " " + unit + "s";
+                }
+                String times = count == 1 ? "once" : count == 2 ? "twice" : count + " times";
+                return "1".equals(period) ? times + " a " + unit : times + " every " + period + " " + unit + "s";
             }
         }
         return null;

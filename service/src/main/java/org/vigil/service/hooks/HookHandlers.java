@@ -3,17 +3,23 @@ package org.vigil.service.hooks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.vigil.cdshooks.Coding;
 import org.vigil.cdshooks.codec.CdsHooksCodec;
 import org.vigil.cdshooks.codec.CdsHooksException;
+import org.vigil.cdshooks.feedback.Feedback;
 import org.vigil.cdshooks.feedback.FeedbackRequest;
+import org.vigil.cdshooks.feedback.Outcome;
 import org.vigil.service.feedback.FeedbackStore;
 import org.vigil.service.pipeline.HookCallRefused;
 import org.vigil.service.pipeline.HookPipeline;
+import org.vigil.service.suppression.OverrideMemory;
 import org.vigil.service.web.ErrorBody;
 import org.vigil.service.web.RequestBodies;
 import reactor.core.publisher.Mono;
@@ -27,6 +33,7 @@ public final class HookHandlers {
     private final HookPipeline pipeline;
     private final CdsHooksCodec codec;
     private final FeedbackStore feedback;
+    private final OverrideMemory overrides;
     private final RequestBodies bodies;
     private final MeterRegistry meters;
     private final Clock clock;
@@ -37,6 +44,7 @@ public final class HookHandlers {
             HookPipeline pipeline,
             CdsHooksCodec codec,
             FeedbackStore feedback,
+            OverrideMemory overrides,
             RequestBodies bodies,
             MeterRegistry meters,
             Clock clock) {
@@ -44,6 +52,7 @@ public final class HookHandlers {
         this.pipeline = pipeline;
         this.codec = codec;
         this.feedback = feedback;
+        this.overrides = overrides;
         this.bodies = bodies;
         this.meters = meters;
         this.clock = clock;
@@ -62,7 +71,7 @@ public final class HookHandlers {
         }
         Timer.Sample sample = Timer.start(meters);
         return bodies.readJson(request)
-                .map(body -> pipeline.call(service, body))
+                .flatMap(body -> pipeline.call(service, body))
                 .flatMap(answer -> ServerResponse.ok()
                         .contentType(MediaType.APPLICATION_JSON)
                         .header("X-Vigil-Knowledge-Version", answer.knowledgeVersion())
@@ -87,6 +96,7 @@ public final class HookHandlers {
         return bodies.readJson(request)
                 .map(this::decodeFeedback)
                 .flatMap(decoded -> feedback.store(service.id(), decoded.feedback(), clock.instant())
+                        .flatMap(stored -> shareOverrides(decoded).thenReturn(stored))
                         .flatMap(stored -> ServerResponse.ok()
                                 .contentType(MediaType.APPLICATION_JSON)
                                 .bodyValue(new FeedbackReceipt(
@@ -95,6 +105,30 @@ public final class HookHandlers {
                                         decoded.feedback().size() - stored))))
                 .onErrorResume(HookCallRefused.class, HookHandlers::refused)
                 .onErrorResume(error -> !(error instanceof HookCallRefused), HookHandlers::failed);
+    }
+
+    /**
+     * Overrides are remembered so the same alert does not interrupt the same prescriber again within
+     * the window. The feedback is already stored: if the memory cannot be reached the answer is
+     * still 200, and the alert will simply interrupt again.
+     */
+    private Mono<Integer> shareOverrides(FeedbackRequest decoded) {
+        List<OverrideMemory.Reported> reported = new ArrayList<>();
+        for (Feedback entry : decoded.feedback()) {
+            if (entry.outcome() == Outcome.OVERRIDDEN) {
+                Coding reason = entry.overrideReason() == null
+                        ? null
+                        : entry.overrideReason().reason();
+                reported.add(new OverrideMemory.Reported(
+                        entry.card(), entry.outcomeTimestamp(), reason == null ? null : reason.display()));
+            }
+        }
+        return overrides.override(reported).onErrorResume(error -> {
+            log.warn(
+                    "Overrides not shared with the override memory ({})",
+                    error.getClass().getSimpleName());
+            return Mono.just(0);
+        });
     }
 
     private FeedbackRequest decodeFeedback(byte[] body) {

@@ -3,9 +3,11 @@ package org.vigil.service.pipeline;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,9 +31,13 @@ import org.vigil.service.alertlog.AlertSink;
 import org.vigil.service.cards.AlertPolicy;
 import org.vigil.service.cards.CardContext;
 import org.vigil.service.cards.CardFactory;
+import org.vigil.service.cards.PreviouslyOverridden;
 import org.vigil.service.context.PatientContextAssembler;
 import org.vigil.service.hooks.VigilCdsService;
 import org.vigil.service.knowledge.KnowledgeHolder;
+import org.vigil.service.suppression.OverrideMemory;
+import org.vigil.service.suppression.SuppressionKey;
+import reactor.core.publisher.Mono;
 
 /**
  * One hook call, start to end: decode, check the prefetch, normalize, evaluate the rules, apply
@@ -47,6 +53,8 @@ public final class HookPipeline {
     private final AlertPolicy policy;
     private final CardFactory cards;
     private final AlertSink alerts;
+    private final OverrideMemory overrides;
+    private final Duration overrideWindow;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Counter unrecognizedDrafts;
@@ -60,6 +68,8 @@ public final class HookPipeline {
             AlertPolicy policy,
             CardFactory cards,
             AlertSink alerts,
+            OverrideMemory overrides,
+            Duration overrideWindow,
             Clock clock,
             MeterRegistry meters) {
         this.codec = codec;
@@ -69,6 +79,8 @@ public final class HookPipeline {
         this.policy = policy;
         this.cards = cards;
         this.alerts = alerts;
+        this.overrides = overrides;
+        this.overrideWindow = overrideWindow;
         this.clock = clock;
         this.meters = meters;
         this.unrecognizedDrafts = unrecognized(meters, "draft");
@@ -83,19 +95,65 @@ public final class HookPipeline {
                 .register(meters);
     }
 
-    /** Answers one call; the returned bytes are the CDS Hooks response body. */
-    public HookAnswer call(VigilCdsService service, byte[] body) {
+    /**
+     * Answers one call; the answer's bytes are the CDS Hooks response body. Everything is CPU work on
+     * the request except, when an interruptive alert is found, one look into the override memory.
+     */
+    public Mono<HookAnswer> call(VigilCdsService service, byte[] body) {
         CdsRequest request = decode(service, body);
         requirePrefetch(service, request.prefetch());
         KnowledgeSnapshot snapshot = knowledge.current();
         PatientContext context = assembler.assemble(request, snapshot);
         countUnrecognized(context);
         List<Finding> findings = policy.select(engine.evaluate(context, snapshot));
-        List<Card> answer = new ArrayList<>(findings.size());
-        CardContext cardContext = findings.isEmpty() ? null : cardContext(request, context);
+        Map<Finding, String> keys = suppressionKeys(request, context, findings);
+        if (keys.isEmpty()) {
+            return Mono.just(answer(service, request, context, snapshot, findings, keys, Map.of()));
+        }
+        return overrides
+                .overridden(keys.values())
+                .map(found -> answer(service, request, context, snapshot, findings, keys, found));
+    }
+
+    /** Interruptive findings only: what is already informational has nothing to suppress. */
+    private static Map<Finding, String> suppressionKeys(
+            CdsRequest request, PatientContext context, List<Finding> findings) {
+        Map<Finding, String> keys = new IdentityHashMap<>();
+        String userId = request.context().string("userId").orElse(null);
+        String patientId = request.context().string("patientId").orElse(null);
         for (Finding finding : findings) {
+            if (finding.interruptive()) {
+                String key = SuppressionKey.of(userId, patientId, finding, context);
+                if (key != null) {
+                    keys.put(finding, key);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private HookAnswer answer(
+            VigilCdsService service,
+            CdsRequest request,
+            PatientContext context,
+            KnowledgeSnapshot snapshot,
+            List<Finding> selected,
+            Map<Finding, String> keys,
+            Map<String, OverrideMemory.PastOverride> overridden) {
+        List<Finding> findings = new ArrayList<>(selected.size());
+        List<Card> answer = new ArrayList<>(selected.size());
+        Map<String, String> issued = new HashMap<>();
+        CardContext cardContext = selected.isEmpty() ? null : cardContext(request, context);
+        for (Finding found : selected) {
+            String key = keys.get(found);
+            OverrideMemory.PastOverride override = key == null ? null : overridden.get(key);
+            Finding finding = override == null ? found : new PreviouslyOverridden(found, override, overrideWindow);
             Card card = cards.card(finding, snapshot.version(), cardContext);
+            findings.add(finding);
             answer.add(card);
+            if (key != null && override == null) {
+                issued.put(card.uuid(), key);
+            }
             meters.counter(
                             "vigil.cards",
                             "rule",
@@ -107,6 +165,9 @@ public final class HookPipeline {
         byte[] encoded = codec.encodeResponse(new CdsResponse(answer, List.of()));
         if (!answer.isEmpty()) {
             alerts.record(alertEntries(service, request, findings, answer, snapshot.version()));
+        }
+        if (!issued.isEmpty()) {
+            overrides.issued(issued).subscribe();
         }
         return new HookAnswer(encoded, answer, snapshot.version());
     }

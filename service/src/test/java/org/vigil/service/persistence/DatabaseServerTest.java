@@ -31,7 +31,7 @@ class DatabaseServerTest {
     void theEmbeddedDatabaseStartsMigratesAndKeepsItsDataAcrossRestarts(@TempDir Path directory) throws Exception {
         Path data = directory.resolve("pgdata");
         VigilProperties properties =
-                new VigilProperties(null, null, null, new VigilProperties.EmbeddedDatabase(data.toString()));
+                new VigilProperties(null, null, null, new VigilProperties.EmbeddedDatabase(data.toString()), null);
         try (DatabaseServer first = new DatabaseConfiguration().databaseServer(new MockEnvironment(), properties)) {
             assertThat(first.isEmbedded()).isTrue();
         }
