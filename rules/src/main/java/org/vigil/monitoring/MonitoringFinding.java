@@ -94,7 +94,13 @@ public record MonitoringFinding(
     public static MonitoringFinding baseline(
             MedicationFact draft, Ingredient ingredient, MonitoringRequirement requirement, List<?> results) {
         return new MonitoringFinding(
-                draft.ref(), ingredient, requirement, Phase.BASELINE, baselineWindow(requirement), latest(results), null);
+                draft.ref(),
+                ingredient,
+                requirement,
+                Phase.BASELINE,
+                baselineWindow(requirement),
+                latest(results),
+                null);
     }
 
     public static MonitoringFinding maintenance(
@@ -193,8 +199,8 @@ public record MonitoringFinding(
     private String problem() {
         String found = lastResult == null || lastResult.effective() == null
                 ? "no " + testWords() + " in the last " + window(window)
-                : "last " + testWords() + " on " + ResultText.date(lastResult.effective()) + ", over "
-                        + window(window) + " ago";
+                : "last " + testWords() + " on " + ResultText.date(lastResult.effective()) + ", over " + window(window)
+                        + " ago";
         return found
                 + (phase == Phase.BASELINE
                         ? "; needed before the first dose"

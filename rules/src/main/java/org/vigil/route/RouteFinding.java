@@ -55,7 +55,8 @@ public record RouteFinding(
     }
 
     /** The row the order breaks for this ingredient, as a list the rule can iterate. */
-    public static List<RouteProblem> problems(KnowledgeSnapshot knowledge, MedicationFact order, Ingredient ingredient) {
+    public static List<RouteProblem> problems(
+            KnowledgeSnapshot knowledge, MedicationFact order, Ingredient ingredient) {
         String route = order.dosage().route();
         if (route == null) {
             return List.of();
@@ -137,13 +138,12 @@ public record RouteFinding(
         if (full.length() < 140) {
             return full;
         }
-        String shorter =
-                Text.capitalize(ingredient.name()) + " ordered " + route + ": " + consequence() + onlySuffix();
+        String shorter = Text.capitalize(ingredient.name()) + " ordered " + route + ": " + consequence() + onlySuffix();
         if (shorter.length() < 140) {
             return shorter;
         }
-        String shortest = Text.capitalize(ingredient.name()) + " ordered " + route + ": never by this route"
-                + onlySuffix();
+        String shortest =
+                Text.capitalize(ingredient.name()) + " ordered " + route + ": never by this route" + onlySuffix();
         return shortest.length() < 140 ? shortest : shortest.substring(0, 139);
     }
 
@@ -184,7 +184,9 @@ public record RouteFinding(
         if (problem.kind() == RouteProblem.Kind.DOSE_FORM) {
             return "Do not give this product by the " + route + " route. Cancel the order and choose a product"
                     + " made for the route you intend, or give this one by its own route"
-                    + (problem.rule() == RouteProblem.Rule.ONLY ? " (" + problem.route().code() + ")" : "")
+                    + (problem.rule() == RouteProblem.Rule.ONLY
+                            ? " (" + problem.route().code() + ")"
+                            : "")
                     + ".";
         }
         String name = ingredient.name();

@@ -122,9 +122,12 @@ class MonitoringRulesTest {
 
     @Test
     void aRecentPlateletCountIsTheBaseline() {
-        assertThat(evaluate(start(HEPARIN, "heparin"), platelets(210, daysAgo(3)))).isEmpty();
-        assertThat(evaluate(start(HEPARIN, "heparin"), platelets(210, daysAgo(30)))).isEmpty();
-        assertThat(evaluate(start(HEPARIN, "heparin"), platelets(210, daysAgo(31)))).hasSize(1);
+        assertThat(evaluate(start(HEPARIN, "heparin"), platelets(210, daysAgo(3))))
+                .isEmpty();
+        assertThat(evaluate(start(HEPARIN, "heparin"), platelets(210, daysAgo(30))))
+                .isEmpty();
+        assertThat(evaluate(start(HEPARIN, "heparin"), platelets(210, daysAgo(31))))
+                .hasSize(1);
     }
 
     @Test
@@ -179,12 +182,15 @@ class MonitoringRulesTest {
                             "INR in Platelet poor plasma by Coagulation assay",
                             "Monitoring of warfarin: no result in the last 28 days (MON-001)"));
         });
-        assertThat(evaluate(renewal(WARFARIN, "warfarin"))).extracting(Finding::ruleId).containsExactly("MON-001");
+        assertThat(evaluate(renewal(WARFARIN, "warfarin")))
+                .extracting(Finding::ruleId)
+                .containsExactly("MON-001");
     }
 
     @Test
     void renewingWarfarinWithARecentInrIsQuiet() {
-        assertThat(evaluate(renewal(WARFARIN, "warfarin"), inr(2.4, daysAgo(10)))).isEmpty();
+        assertThat(evaluate(renewal(WARFARIN, "warfarin"), inr(2.4, daysAgo(10))))
+                .isEmpty();
     }
 
     @Test
@@ -223,8 +229,9 @@ class MonitoringRulesTest {
 
     @Test
     void theBaselineWindowIsShortenedByAShorterInterval() {
-        assertThat(KNOWLEDGE.monitoring().all()).allSatisfy(row -> assertThat(MonitoringFinding.baselineWindow(row))
-                .isIn(MonitoringFinding.BASELINE_LOOKBACK, row.interval()));
+        assertThat(KNOWLEDGE.monitoring().all())
+                .allSatisfy(row -> assertThat(MonitoringFinding.baselineWindow(row))
+                        .isIn(MonitoringFinding.BASELINE_LOOKBACK, row.interval()));
         assertThat(MonitoringFinding.window(Period.ofMonths(2))).isEqualTo("2 months");
         assertThat(MonitoringFinding.window(Period.ofDays(1))).isEqualTo("1 day");
     }

@@ -126,7 +126,10 @@ class RouteRulesTest {
     @Test
     void oralSolutionInjectedIntravenouslyAlerts() {
         assertThat(evaluate(draft(
-                        "d1", "diazepam 5 MG/ML Oral Solution", DIAZEPAM_5_MG_ML_ORAL_SOLUTION, route("intravenous", null))))
+                        "d1",
+                        "diazepam 5 MG/ML Oral Solution",
+                        DIAZEPAM_5_MG_ML_ORAL_SOLUTION,
+                        route("intravenous", null))))
                 .extracting(Finding::ruleId)
                 .containsExactly("RC-009");
     }
@@ -136,8 +139,9 @@ class RouteRulesTest {
         List<Finding> findings = evaluate(draft(
                 "d1", "amlodipine / atorvastatin", AMLODIPINE_ATORVASTATIN_ORAL_TABLET, route("intravenous", null)));
 
-        assertThat(findings).isNotEmpty().allSatisfy(finding -> assertThat(finding.ruleId())
-                .isEqualTo("RC-001"));
+        assertThat(findings)
+                .isNotEmpty()
+                .allSatisfy(finding -> assertThat(finding.ruleId()).isEqualTo("RC-001"));
         assertThat(findings.stream().map(Finding::problemKey).distinct())
                 .containsExactly("RC-001|MedicationRequest/d1");
     }
@@ -171,15 +175,12 @@ class RouteRulesTest {
     @Test
     void onlyCheckedDraftOrdersAreChecked() {
         DraftOrder unchecked = new DraftOrder(
-                "MedicationRequest/d1",
-                "vincristine",
-                byCode(VINCRISTINE),
-                0,
-                false,
-                null,
-                route("intrathecal", null));
+                "MedicationRequest/d1", "vincristine", byCode(VINCRISTINE), 0, false, null, route("intrathecal", null));
         ActiveMedication active = new ActiveMedication(
-                "MedicationRequest/a1", "lorazepam tablet", byCode(LORAZEPAM_1_MG_ORAL_TABLET), route("intravenous", null));
+                "MedicationRequest/a1",
+                "lorazepam tablet",
+                byCode(LORAZEPAM_1_MG_ORAL_TABLET),
+                route("intravenous", null));
 
         assertThat(evaluate(PatientContext.of(List.of(unchecked), List.of(active), List.of())))
                 .isEmpty();
@@ -198,7 +199,8 @@ class RouteRulesTest {
                         null,
                         route("intravenous", null)));
 
-        assertThat(findings).extracting(Finding::problemKey)
+        assertThat(findings)
+                .extracting(Finding::problemKey)
                 .containsExactlyInAnyOrder("RC-101|MedicationRequest/d1", "RC-001|MedicationRequest/d2");
     }
 }
