@@ -55,10 +55,20 @@ public final class CaseLibrary {
         String service = text(node, "service", file);
         int status = node.path("status").asInt(200);
         List<ExpectedCard> cards = new ArrayList<>();
+        List<ExpectedAction> creates = new ArrayList<>();
         for (JsonNode card : node.path("cards")) {
-            cards.add(new ExpectedCard(text(card, "ruleId", file), text(card, "indicator", file)));
+            String ruleId = text(card, "ruleId", file);
+            cards.add(new ExpectedCard(ruleId, text(card, "indicator", file)));
+            JsonNode created = card.get("creates");
+            if (created != null) {
+                creates.add(new ExpectedAction(
+                        ruleId,
+                        text(created, "resourceType", file),
+                        text(created, "system", file),
+                        text(created, "code", file)));
+            }
         }
-        return new Expectation(node.path("description").asText(""), service, status, cards);
+        return new Expectation(node.path("description").asText(""), service, status, cards, creates);
     }
 
     private static String text(JsonNode node, String field, Path file) {
