@@ -146,8 +146,9 @@ final class DosageReader {
                 double period = repeat.getPeriod().doubleValue();
                 double days = days(period, repeat.getPeriodUnit());
                 if (!Double.isNaN(days) && days > 0) {
-                    // A day with several administrations, or several days between single ones.
-                    return days <= 1.0 ? new double[] {count / days, 1.0} : new double[] {count, days};
+                    // A day with several administrations, or dosing days some days apart: three times a
+                    // week is one administration on each of three days, 7/3 days apart on average.
+                    return days <= 1.0 ? new double[] {count / days, 1.0} : new double[] {1.0, days / count};
                 }
             }
             if (repeat.hasTimeOfDay()) {

@@ -54,6 +54,17 @@ class DosageReaderTest {
     }
 
     @Test
+    void threeTimesAWeekIsOneAdministrationOnEachOfThreeDays() {
+        Dosage dosage = read("""
+                {"timing": {"repeat": {"frequency": 3, "period": 1, "periodUnit": "wk"}},
+                 "doseAndRate": [{"doseQuantity": {"value": 2.5, "unit": "mg", "system": "http://unitsofmeasure.org", "code": "mg"}}]}
+                """);
+
+        assertThat(dosage.administrationsPerDay()).isEqualTo(1.0);
+        assertThat(dosage.daysBetweenDosingDays()).isCloseTo(7.0 / 3.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void aTimingCodeAndARouteGivenAsTextAreUnderstood() {
         Dosage dosage = read("""
                 {"timing": {"code": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation", "code": "BID"}]}},
