@@ -30,9 +30,19 @@ import org.vigil.service.web.RequestBodies;
 @Configuration(proxyBeanMethods = false)
 class VigilConfiguration {
 
+    /**
+     * The system clock, or a fixed instant when {@code vigil.clock.fixed} is set: the replay suite
+     * judges its cases (result dates, lookback windows, ages) as of the day they were written.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(org.springframework.core.env.Environment environment) {
+        String fixed = environment.getProperty("vigil.clock.fixed");
+        if (fixed == null || fixed.isBlank()) {
+            return Clock.systemUTC();
+        }
+        org.slf4j.LoggerFactory.getLogger(VigilConfiguration.class)
+                .warn("Clock fixed at {} (vigil.clock.fixed): for replaying test cases only", fixed);
+        return Clock.fixed(java.time.Instant.parse(fixed), java.time.ZoneOffset.UTC);
     }
 
     /** Costly to build (it scans the R4 model), safe to share: one per application. */

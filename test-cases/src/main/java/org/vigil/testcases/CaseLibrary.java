@@ -15,6 +15,13 @@ public final class CaseLibrary {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The instant every case is judged as of: the cases' result dates, birth dates and lookback
+     * windows were written relative to this day. A case written later states its dates relative to
+     * it too.
+     */
+    public static final java.time.Instant AS_OF = java.time.Instant.parse("2026-11-22T12:00:00Z");
+
     private CaseLibrary() {}
 
     public static List<TestCase> load(Path root) {

@@ -41,6 +41,9 @@ class ReplayCasesTest {
     static void embeddedDatabase(DynamicPropertyRegistry registry) throws Exception {
         Path dataDirectory = Files.createTempDirectory(Path.of("target"), "pgdata-replay-");
         registry.add("vigil.embedded-database.data-directory", dataDirectory::toString);
+        // Cases carry result dates and birth dates; they are judged as of the day they were written,
+        // so a lookback window does not expire them as the calendar moves on.
+        registry.add("vigil.clock.fixed", () -> CaseLibrary.AS_OF.toString());
     }
 
     @LocalServerPort
