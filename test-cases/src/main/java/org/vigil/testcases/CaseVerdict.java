@@ -97,6 +97,18 @@ public record CaseVerdict(TestCase testCase, int status, List<ExpectedCard> actu
                                 && wanted.code().equals(coding.getCode()));
     }
 
+    /** How many of the expected cards came back (same rule, same indicator). */
+    public int detected() {
+        List<ExpectedCard> remaining = new java.util.ArrayList<>(actual);
+        int found = 0;
+        for (ExpectedCard expected : testCase.expected().cards()) {
+            if (remaining.remove(expected)) {
+                found++;
+            }
+        }
+        return found;
+    }
+
     /** Whether an interruptive card (warning or critical) came back on a case that must not alert. */
     public boolean interruptedWhenItMustNot() {
         return testCase.expected().mustNotAlert()

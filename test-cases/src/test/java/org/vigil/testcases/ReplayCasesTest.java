@@ -85,19 +85,27 @@ class ReplayCasesTest {
                 }));
     }
 
+    /** Per check: cases passed, expected alerts detected, and quiet cases that stayed quiet. */
     @AfterAll
     static void summary() {
         Map<String, int[]> byCheck = new TreeMap<>();
         int interruptedQuietCases = 0;
         for (CaseVerdict verdict : verdicts) {
-            int[] counts = byCheck.computeIfAbsent(verdict.testCase().check(), check -> new int[2]);
+            int[] counts = byCheck.computeIfAbsent(verdict.testCase().check(), check -> new int[6]);
             counts[0] += verdict.passed() ? 1 : 0;
             counts[1]++;
+            counts[2] += verdict.detected();
+            counts[3] += verdict.testCase().expected().cards().size();
+            if (verdict.testCase().expected().mustNotAlert()) {
+                counts[5]++;
+                counts[4] += verdict.actual().isEmpty() ? 1 : 0;
+            }
             interruptedQuietCases += verdict.interruptedWhenItMustNot() ? 1 : 0;
         }
-        StringBuilder table = new StringBuilder("\nReplay summary\n  check            passed / cases\n");
-        byCheck.forEach(
-                (check, counts) -> table.append(String.format("  %-16s %6d / %d%n", check, counts[0], counts[1])));
+        StringBuilder table = new StringBuilder(
+                "\nReplay summary\n  check          passed/cases   detected/expected alerts   quiet/must-not-alert\n");
+        byCheck.forEach((check, c) -> table.append(String.format(
+                "  %-14s %6d/%-6d %14d/%-12d %10d/%d%n", check, c[0], c[1], c[2], c[3], c[4], c[5])));
         table.append("  interruptive cards on must-not-alert cases: ").append(interruptedQuietCases);
         log.info(table.toString());
     }
