@@ -7,6 +7,8 @@ import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.KnowledgeSnapshot;
 import org.vigil.knowledge.dose.MmeDoseUnit;
 import org.vigil.knowledge.dose.MmeThreshold;
+import org.vigil.rules.ActiveMedication;
+import org.vigil.rules.DraftOrder;
 import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationFact;
 import org.vigil.rules.MedicationRef;
@@ -26,9 +28,15 @@ import org.vigil.rules.Urgency;
  * it: an interruptive warning, so the justification is asked for with the override reasons. Neither
  * is critical: the dosage may be right for the patient once justified.
  *
+ * <p>A renewal that does not raise the total (the same opioid dose ordered again) does not interrupt
+ * at the high threshold either: the advice is against increasing to 90 MME/day, and the prescriber
+ * already justified the dose the patient is on. The card still informs and offers naloxone.
+ *
  * @param naloxoneOnHand whether the patient already has a naloxone rescue product, active or drafted
+ * @param totalBefore for a renewal, the total with the renewed order instead of the draft; NaN otherwise
  */
-public record MmeFinding(MedicationRef order, MmeThreshold threshold, MmeTally tally, boolean naloxoneOnHand)
+public record MmeFinding(
+        MedicationRef order, MmeThreshold threshold, MmeTally tally, boolean naloxoneOnHand, double totalBefore)
         implements Finding {
 
     public static final String CAUTION_RULE_ID = "OPI-001";
@@ -41,7 +49,27 @@ public record MmeFinding(MedicationRef order, MmeThreshold threshold, MmeTally t
     }
 
     public static MmeFinding of(MedicationFact draft, MmeThreshold threshold, MmeTally tally, boolean naloxoneOnHand) {
-        return new MmeFinding(draft.ref(), threshold, tally, naloxoneOnHand);
+        return new MmeFinding(draft.ref(), threshold, tally, naloxoneOnHand, Double.NaN);
+    }
+
+    /** As {@link #of}, remembering the total before when the draft renews or modifies an active order. */
+    public static MmeFinding of(
+            KnowledgeSnapshot knowledge,
+            DraftOrder draft,
+            MmeThreshold threshold,
+            MmeTally tally,
+            boolean naloxoneOnHand,
+            List<DraftOrder> drafts,
+            List<ActiveMedication> actives) {
+        double before = draft.priorPrescription() == null
+                ? Double.NaN
+                : MmeTally.before(knowledge, draft, drafts, actives).total();
+        return new MmeFinding(draft.ref(), threshold, tally, naloxoneOnHand, before);
+    }
+
+    /** Whether this order renews another without raising the total daily MME. */
+    public boolean renewalWithoutIncrease() {
+        return !Double.isNaN(totalBefore) && tally.total() <= totalBefore + 1e-6;
     }
 
     /** The highest threshold the tally reaches, as a list the rule can iterate. */
@@ -74,10 +102,10 @@ public record MmeFinding(MedicationRef order, MmeThreshold threshold, MmeTally t
         return Urgency.WARNING;
     }
 
-    /** Interrupt at the high threshold only, see the class comment. */
+    /** Interrupt at the high threshold only, and not for a renewal that keeps the total; see the class comment. */
     @Override
     public boolean interruptive() {
-        return high();
+        return high() && !renewalWithoutIncrease();
     }
 
     @Override
@@ -112,7 +140,13 @@ public record MmeFinding(MedicationRef order, MmeThreshold threshold, MmeTally t
                 .append(level())
                 .append(" threshold of ")
                 .append(limit())
-                .append(" MME/day.\n\n**Counted:**\n");
+                .append(" MME/day.");
+        if (renewalWithoutIncrease()) {
+            detail.append(" This order renews the patient's current opioid without raising the total (")
+                    .append(Opioids.number(totalBefore))
+                    .append(" MME/day before), so it does not interrupt.");
+        }
+        detail.append("\n\n**Counted:**\n");
         for (MmeTally.Line line : tally.computed()) {
             detail.append("\n- **")
                     .append(line.order().display())

@@ -112,6 +112,32 @@ public record MmeTally(List<Line> lines, double total) {
                 counted.add(active);
             }
         }
+        return tally(knowledge, counted);
+    }
+
+    /**
+     * The tally without {@code draft} but with the active order it renews: what the patient takes
+     * now, next to the other drafts.
+     */
+    public static MmeTally before(
+            KnowledgeSnapshot knowledge, DraftOrder draft, List<DraftOrder> drafts, List<ActiveMedication> actives) {
+        List<MedicationFact> counted = new ArrayList<>(drafts.size() + actives.size());
+        List<DraftOrder> others = new ArrayList<>(drafts.size());
+        for (DraftOrder other : drafts) {
+            if (!other.reference().equals(draft.reference())) {
+                counted.add(other);
+                others.add(other);
+            }
+        }
+        for (ActiveMedication active : actives) {
+            if (!replacedByAny(active, others)) {
+                counted.add(active);
+            }
+        }
+        return tally(knowledge, counted);
+    }
+
+    private static MmeTally tally(KnowledgeSnapshot knowledge, List<MedicationFact> counted) {
         List<Line> lines = new ArrayList<>();
         double total = 0;
         for (MedicationFact order : counted) {

@@ -114,6 +114,27 @@ class OpioidRulesTest {
     }
 
     @Test
+    void renewingAHighDoseUnchangedInformsWithoutInterruptingButRaisingItInterrupts() {
+        Dosage sixtyMgTwiceDaily = oral(60, "mg", 2);
+        ActiveMedication current = active("ms-old", MORPHINE_15_TABLET, oral(60, "mg", 2));
+
+        assertThat(evaluate(List.of(renewal("ms-new", MORPHINE_15_TABLET, sixtyMgTwiceDaily, "ms-old")), List.of(current)))
+                .singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.ruleId()).isEqualTo("OPI-002");
+                    assertThat(finding.interruptive()).isFalse();
+                    assertThat(finding.detail()).contains("without raising the total (120 MME/day before)");
+                });
+        assertThat(evaluate(
+                        List.of(renewal("ms-new", MORPHINE_15_TABLET, oral(90, "mg", 2), "ms-old")), List.of(current)))
+                .singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.ruleId()).isEqualTo("OPI-002");
+                    assertThat(finding.interruptive()).isTrue();
+                });
+    }
+
+    @Test
     void aFentanylPatchCountsItsRateTimesThePatchesWhateverTheChangeInterval() {
         assertThat(evaluate(List.of(draft("patch", FENTANYL_25_PATCH, patches(1))), List.of()))
                 .singleElement()
