@@ -118,7 +118,8 @@ class OpioidRulesTest {
         Dosage sixtyMgTwiceDaily = oral(60, "mg", 2);
         ActiveMedication current = active("ms-old", MORPHINE_15_TABLET, oral(60, "mg", 2));
 
-        assertThat(evaluate(List.of(renewal("ms-new", MORPHINE_15_TABLET, sixtyMgTwiceDaily, "ms-old")), List.of(current)))
+        assertThat(evaluate(
+                        List.of(renewal("ms-new", MORPHINE_15_TABLET, sixtyMgTwiceDaily, "ms-old")), List.of(current)))
                 .singleElement()
                 .satisfies(finding -> {
                     assertThat(finding.ruleId()).isEqualTo("OPI-002");

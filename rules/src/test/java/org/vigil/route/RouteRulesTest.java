@@ -87,6 +87,16 @@ class RouteRulesTest {
     }
 
     @Test
+    void vincristineByAnyOtherKnownRouteBreaksTheIntravenousOnlyRowToo() {
+        for (String other : List.of("rectal", "sublingual", "intramuscular", "intraperitoneal")) {
+            assertThat(evaluate(draft("d1", "vincristine", VINCRISTINE, route(other, other))))
+                    .as(other)
+                    .extracting(Finding::ruleId)
+                    .containsExactly("RC-102");
+        }
+    }
+
+    @Test
     void vinblastineAndVinorelbineIntrathecalAlertWithTheirOwnRows() {
         assertThat(evaluate(draft("d1", "vinblastine", VINBLASTINE, route("intrathecal", null))))
                 .extracting(Finding::ruleId)

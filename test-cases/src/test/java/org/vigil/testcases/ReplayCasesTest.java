@@ -104,8 +104,8 @@ class ReplayCasesTest {
         }
         StringBuilder table = new StringBuilder(
                 "\nReplay summary\n  check          passed/cases   detected/expected alerts   quiet/must-not-alert\n");
-        byCheck.forEach((check, c) -> table.append(String.format(
-                "  %-14s %6d/%-6d %14d/%-12d %10d/%d%n", check, c[0], c[1], c[2], c[3], c[4], c[5])));
+        byCheck.forEach((check, c) -> table.append(
+                String.format("  %-14s %6d/%-6d %14d/%-12d %10d/%d%n", check, c[0], c[1], c[2], c[3], c[4], c[5])));
         table.append("  interruptive cards on must-not-alert cases: ").append(interruptedQuietCases);
         log.info(table.toString());
     }

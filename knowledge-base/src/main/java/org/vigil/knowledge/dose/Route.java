@@ -15,20 +15,31 @@ public enum Route {
     SUBCUTANEOUS,
     TRANSDERMAL,
     INTRATHECAL,
+    SUBLINGUAL,
+    RECTAL,
+    NASAL,
+    INHALATION,
+    TOPICAL,
+    OPHTHALMIC,
+    OTIC,
+    VAGINAL,
+    INTRA_ARTICULAR,
+    INTRAPERITONEAL,
     ANY;
 
-    private static final Map<String, Route> BY_CODE = Map.of(
-            "oral", ORAL,
-            "intravenous", INTRAVENOUS,
-            "intramuscular", INTRAMUSCULAR,
-            "subcutaneous", SUBCUTANEOUS,
-            "transdermal", TRANSDERMAL,
-            "intrathecal", INTRATHECAL,
-            "any", ANY);
+    private static final Map<String, Route> BY_CODE = byCode();
 
-    /** The table spelling, e.g. {@code intravenous}. */
+    private static Map<String, Route> byCode() {
+        Map<String, Route> codes = new java.util.HashMap<>();
+        for (Route route : values()) {
+            codes.put(route.code(), route);
+        }
+        return Map.copyOf(codes);
+    }
+
+    /** The table spelling, e.g. {@code intravenous}, {@code intra-articular}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /**

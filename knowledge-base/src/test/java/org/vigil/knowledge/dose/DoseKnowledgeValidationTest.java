@@ -136,7 +136,7 @@ class DoseKnowledgeValidationTest {
                         limit("2", "oral", "adult", "any", "500", "100", "mg", "", "", "", "", "s"),
                         "max_single_dose 500 is greater than max_daily_dose 100"),
                 Arguments.of(
-                        limit("2", "nasal", "adult", "any", "1", "2", "mg", "", "", "", "", "s"),
+                        limit("2", "intranasal", "adult", "any", "1", "2", "mg", "", "", "", "", "s"),
                         "column 'route' must be one of"),
                 Arguments.of(
                         limit("2", "oral", "elderly", "any", "1", "2", "mg", "", "", "", "", "s"),

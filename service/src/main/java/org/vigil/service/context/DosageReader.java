@@ -24,7 +24,10 @@ final class DosageReader {
 
     private static final String SNOMED = "http://snomed.info/sct";
 
-    /** SNOMED CT route concepts and HL7 v3 RouteOfAdministration codes, and common text. */
+    /**
+     * SNOMED CT route concepts (descendants of 284009009 Route of administration values, as listed in
+     * the FHIR SNOMEDCTRouteCodes value set), HL7 v3 RouteOfAdministration codes, and common text.
+     */
     private static final Map<String, String> ROUTES = Map.ofEntries(
             Map.entry("26643006", "oral"),
             Map.entry("47625008", "intravenous"),
@@ -48,7 +51,32 @@ final class DosageReader {
             Map.entry("transdermal", "transdermal"),
             Map.entry("trnsderm", "transdermal"),
             Map.entry("it", "intrathecal"),
-            Map.entry("intrathecal", "intrathecal"));
+            Map.entry("intrathecal", "intrathecal"),
+            Map.entry("37839007", "sublingual"),
+            Map.entry("37161004", "rectal"),
+            Map.entry("46713006", "nasal"),
+            Map.entry("447694001", "inhalation"),
+            Map.entry("6064005", "topical"),
+            Map.entry("54485002", "ophthalmic"),
+            Map.entry("10547007", "otic"),
+            Map.entry("16857009", "vaginal"),
+            Map.entry("12130007", "intra-articular"),
+            Map.entry("38239002", "intraperitoneal"),
+            Map.entry("sl", "sublingual"),
+            Map.entry("sublingual", "sublingual"),
+            Map.entry("pr", "rectal"),
+            Map.entry("rectal", "rectal"),
+            Map.entry("per rectum", "rectal"),
+            Map.entry("nasal", "nasal"),
+            Map.entry("intranasal", "nasal"),
+            Map.entry("inhalation", "inhalation"),
+            Map.entry("inhaled", "inhalation"),
+            Map.entry("topical", "topical"),
+            Map.entry("ophthalmic", "ophthalmic"),
+            Map.entry("otic", "otic"),
+            Map.entry("vaginal", "vaginal"),
+            Map.entry("intra-articular", "intra-articular"),
+            Map.entry("intraperitoneal", "intraperitoneal"));
 
     /** Common timing abbreviations (HL7 v3 GTSAbbreviation): administrations per dosing day and days apart. */
     private static final Map<String, double[]> TIMING_CODES = Map.ofEntries(

@@ -88,6 +88,16 @@ class DosageReaderTest {
     }
 
     @Test
+    void sublingualAndRectalRoutesAreRecognisedSoAnIntravenousOnlyDrugIsCaughtByThem() {
+        assertThat(read("""
+                        {"route": {"coding": [{"system": "http://snomed.info/sct", "code": "37839007"}]}}
+                        """).route()).isEqualTo("sublingual");
+        assertThat(read("""
+                        {"route": {"text": "PR"}}
+                        """).route()).isEqualTo("rectal");
+    }
+
+    @Test
     void anUnknownRouteIsKeptAsWrittenButNotGuessed() {
         Dosage dosage = read("""
                 {"route": {"text": "nebulised"}}
