@@ -203,4 +203,20 @@ public record DailyDoseFinding(
                         + " containing it.");
         return detail.toString();
     }
+
+    /**
+     * Every order counted in the total, the draft first: with one other product of the ingredient
+     * this is the same pair the duplicate check reports, and the alert policy shows one card.
+     */
+    @Override
+    public List<MedicationRef> involved() {
+        List<MedicationRef> orders = new java.util.ArrayList<>(contributions.size());
+        orders.add(order);
+        for (IngredientDose contribution : contributions) {
+            if (!contribution.order().reference().equals(order.reference())) {
+                orders.add(contribution.order());
+            }
+        }
+        return orders;
+    }
 }

@@ -138,14 +138,18 @@ public record Dosage(
         return null;
     }
 
-    /** How the prescriber's instruction reads on a card: "10 mg oral twice daily". */
+    /** How the prescriber's instruction reads on a card: "2 tablets oral every 6 hours". */
     public String describe() {
         StringBuilder text = new StringBuilder();
         if (dose != null) {
             text.append(dose.stripTrailingZeros().toPlainString()).append(' ').append(doseUnit);
+            if (isUnitCount(doseUnit) && dose.compareTo(BigDecimal.ONE) != 0) {
+                text.append(doseUnit.endsWith("h") ? "es" : "s");
+            }
         }
-        if (routeText != null || route != null) {
-            text.append(text.isEmpty() ? "" : " ").append(routeText != null ? routeText : route);
+        String where = route != null ? route : routeText;
+        if (where != null) {
+            text.append(text.isEmpty() ? "" : " ").append(where);
         }
         if (timingText != null) {
             text.append(text.isEmpty() ? "" : " ").append(timingText);

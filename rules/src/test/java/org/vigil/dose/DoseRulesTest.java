@@ -137,7 +137,7 @@ class DoseRulesTest {
                                 + " daily dose");
                 assertThat(finding.detail())
                         .contains("- d1 (draft order): 4000 mg per day")
-                        .contains("- a1 (active medication): 2600 mg per day (2 tablet oral")
+                        .contains("- a1 (active medication): 2600 mg per day (2 tablets oral")
                         .contains("1.65 times the maximum")
                         .doesNotContain("Not counted");
                 assertThat(finding.remedies()).containsExactly(new Remedy.RemoveOrder(finding.order()));

@@ -36,9 +36,20 @@ public final class AlertPolicy {
             .thenComparing(Finding::ruleId)
             .thenComparing(finding -> finding.order().reference());
 
-    /** Leads a merged card: the most urgent, then the one offering more remedies, then the first seen. */
+    /**
+     * Which check speaks for a problem several checks found, at equal urgency and remedies: the one
+     * saying most precisely what is wrong (a dose total says more than "the same ingredient twice").
+     */
+    private static final List<String> PRECEDENCE =
+            List.of("duplicate", "interaction", "disease", "age", "renal", "lab", "allergy", "opioid", "dose", "route");
+
+    /**
+     * Leads a merged card: the most urgent, then the one offering more remedies, then the check
+     * with precedence, then the first seen.
+     */
     private static final Comparator<Finding> LEADS = Comparator.comparing(Finding::urgency)
-            .thenComparingInt(finding -> finding.remedies().size());
+            .thenComparingInt(finding -> finding.remedies().size())
+            .thenComparingInt(finding -> PRECEDENCE.indexOf(finding.check()));
 
     private final Set<String> hiddenInformationalChecks;
 
@@ -62,9 +73,9 @@ public final class AlertPolicy {
             }
         }
         if (shown.size() > 1) {
-            shown = merge(shown, Finding::problemKey, false);
-            shown = merge(shown, AlertPolicy::sameOrders, true);
-            shown = merge(shown, AlertPolicy::sameRuleAndOrder, true);
+            shown = merge(shown, Finding::problemKey, null);
+            shown = merge(shown, AlertPolicy::sameOrders, MergedFinding.Kind.SAME_ORDERS);
+            shown = merge(shown, AlertPolicy::sameRuleAndOrder, MergedFinding.Kind.SAME_RULE_AND_ORDER);
             shown.sort(MOST_URGENT_FIRST);
         }
         return shown;
@@ -78,10 +89,10 @@ public final class AlertPolicy {
 
     /**
      * Groups the findings by key (null: never grouped) and makes each group of several one finding:
-     * its lead alone when the others repeat the same problem, otherwise the lead naming the others.
+     * its lead alone when the others repeat the same problem (no kind), otherwise the lead naming the others.
      */
     private static List<Finding> merge(
-            List<Finding> findings, java.util.function.Function<Finding, String> key, boolean nameTheOthers) {
+            List<Finding> findings, java.util.function.Function<Finding, String> key, MergedFinding.Kind kind) {
         Map<Object, List<Finding>> groups = new LinkedHashMap<>();
         for (Finding finding : findings) {
             String k = key.apply(finding);
@@ -96,8 +107,8 @@ public final class AlertPolicy {
             if (group.size() == 1) {
                 merged.add(group.get(0));
             } else {
-                Finding merge = MergedFinding.of(group, LEADS);
-                merged.add(nameTheOthers ? merge : ((MergedFinding) merge).lead());
+                MergedFinding merge = MergedFinding.of(group, LEADS, kind);
+                merged.add(kind == null ? merge.lead() : merge);
             }
         }
         return merged;

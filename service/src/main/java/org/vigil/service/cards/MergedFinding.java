@@ -15,14 +15,22 @@ import org.vigil.rules.Urgency;
  * Several findings about one clinical problem shown as one card: the leading finding speaks, the
  * others are named in the detail, and the card offers every distinct remedy (the lead's first).
  */
-record MergedFinding(Finding lead, List<Finding> also) implements Finding {
+record MergedFinding(Finding lead, List<Finding> also, Kind kind) implements Finding {
+
+    /** What the merged findings share. */
+    enum Kind {
+        /** The same two orders, seen by different checks: one problem, told once. */
+        SAME_ORDERS,
+        /** The same rule on the same draft order against several others: the card counts them. */
+        SAME_RULE_AND_ORDER
+    }
 
     MergedFinding {
         also = List.copyOf(also);
     }
 
     /** The group led by its greatest finding by {@code leads}; the first seen wins a tie. */
-    static Finding of(List<Finding> group, Comparator<Finding> leads) {
+    static MergedFinding of(List<Finding> group, Comparator<Finding> leads, Kind kind) {
         Finding lead = group.get(0);
         for (Finding candidate : group) {
             if (leads.compare(candidate, lead) > 0) {
@@ -35,7 +43,7 @@ record MergedFinding(Finding lead, List<Finding> also) implements Finding {
                 also.add(finding);
             }
         }
-        return new MergedFinding(lead, also);
+        return new MergedFinding(lead, also, kind);
     }
 
     @Override
@@ -92,10 +100,13 @@ record MergedFinding(Finding lead, List<Finding> also) implements Finding {
         return lead.involved();
     }
 
-    /** The lead's summary, saying how many more problems the card covers when that still fits. */
+    /** The lead's summary; for one rule against several orders, how many more it covers when that fits. */
     @Override
     public String summary() {
         String summary = lead.summary();
+        if (kind != Kind.SAME_RULE_AND_ORDER) {
+            return summary;
+        }
         String more = " (+" + also.size() + " more)";
         return summary.length() + more.length() < 140 ? summary + more : summary;
     }
@@ -103,8 +114,10 @@ record MergedFinding(Finding lead, List<Finding> also) implements Finding {
     @Override
     public String detail() {
         StringBuilder detail = new StringBuilder(lead.detail());
-        detail.append("\n\n**Also found for the same order");
-        detail.append(also.size() == 1 ? "" : "s").append(":**");
+        detail.append(
+                kind == Kind.SAME_ORDERS
+                        ? "\n\n**The same orders, also found by another check:**"
+                        : "\n\n**The same problem with other orders:**");
         for (Finding finding : also) {
             detail.append("\n- ").append(finding.ruleId()).append(": ").append(finding.summary());
             Citation citation = finding.citation();
