@@ -193,7 +193,7 @@ public record RouteFinding(
         if (onlyRoute != null) {
             return "Never give " + name + " by the " + route + " route. Cancel this order; if " + name
                     + " is intended, re-enter it for " + onlyRoute.code() + " use only, and make sure it cannot"
-                    + " reach a " + route + " administration.";
+                    + " be given by the " + route + " route.";
         }
         return "Never give " + name + " by the " + route + " route. Cancel this order and re-enter it with a"
                 + " route the product is labelled for.";
