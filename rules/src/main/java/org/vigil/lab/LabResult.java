@@ -22,7 +22,8 @@ public record LabResult(
         String unit,
         Instant effective,
         double previousValue,
-        Instant previousEffective) {
+        Instant previousEffective)
+        implements ResultOnRecord {
 
     public LabResult {
         Objects.requireNonNull(reference, "reference");

@@ -19,7 +19,7 @@ public final class ResultText {
      * Whether a result is recent enough to count: dated no earlier than {@code window} before the
      * patient's today. An undated result, or a patient without a today, cannot be judged recent.
      */
-    public static boolean within(LabResult result, LocalDate asOf, Period window) {
+    public static boolean within(ResultOnRecord result, LocalDate asOf, Period window) {
         if (result == null || result.effective() == null || asOf == null || window == null) {
             return false;
         }

@@ -9,7 +9,9 @@ import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.Ingredient;
 import org.vigil.knowledge.monitoring.MonitoringRequirement;
 import org.vigil.lab.LabResult;
+import org.vigil.lab.ResultOnRecord;
 import org.vigil.lab.ResultText;
+import org.vigil.lab.UncomparableResult;
 import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationFact;
 import org.vigil.rules.MedicationRef;
@@ -37,17 +39,20 @@ import org.vigil.rules.Urgency;
  * A row whose first check comes after starting is not due when the drug is ordered, and a
  * periodic-only row ({@link MonitoringRequirement#periodicOnly()}) never is: both stay quiet.
  *
- * <p>What the rules cannot see they do not ask for: only results of analytes the lab catalog knows
- * reach them (the latest per analyte), so rows without a catalog analyte (gentamicin, tobramycin,
- * vancomycin and lithium levels) stay quiet rather than ask for a test on every order whether or not
- * it was done. A result of the analyte in a unit that cannot be converted is on record but reaches
- * the rules without a date; it silences the row rather than have the card claim there is none.
+ * <p>Which results count: for a row with a catalog analyte, the latest {@link LabResult} of the
+ * analyte; a result of it in a unit that cannot be converted ({@link UncomparableResult}) counts too
+ * when dated within the window or undated (it cannot be shown to be old, so the card does not claim
+ * there is none). For a row without a catalog analyte (gentamicin, tobramycin, vancomycin and
+ * lithium levels), the latest {@link org.vigil.lab.OtherResult} recorded under the row's LOINC code,
+ * whatever its value: the card asks whether the test was done, not what it showed.
  *
  * <p>Urgency: warning, not interruptive. The test is due now (the source asks for it before the
  * first dose, or the interval has run out), but the order itself is not unsafe: the suggestion to
  * order the test is the whole remedy, and the draft order stays.
  *
- * @param lastResult the latest result of the analyte, too old to count, or null when none is on record
+ * @param lastResult the latest result of the test, too old to count (a {@link LabResult}, an
+ *     {@link UncomparableResult} or, for a test outside the lab catalog, an {@link
+ *     org.vigil.lab.OtherResult}), or null when none is on record
  * @param continues the order this one continues (its prior prescription or the active order), or null
  */
 public record MonitoringFinding(
@@ -56,7 +61,7 @@ public record MonitoringFinding(
         MonitoringRequirement requirement,
         Phase phase,
         Period window,
-        LabResult lastResult,
+        ResultOnRecord lastResult,
         String continues)
         implements Finding {
 
@@ -77,9 +82,6 @@ public record MonitoringFinding(
         Objects.requireNonNull(requirement, "requirement");
         Objects.requireNonNull(phase, "phase");
         Objects.requireNonNull(window, "window");
-        if (requirement.analyte() == null) {
-            throw new IllegalArgumentException("a row without a catalog analyte cannot be compared with results");
-        }
     }
 
     /** The window a baseline must fall in: {@link #BASELINE_LOOKBACK}, or the row's interval when shorter. */
@@ -93,13 +95,23 @@ public record MonitoringFinding(
 
     public static MonitoringFinding baseline(
             MedicationFact draft, Ingredient ingredient, MonitoringRequirement requirement, List<?> results) {
+        return baseline(draft, ingredient, requirement, results, List.of());
+    }
+
+    /** A baseline due; {@code results} and {@code more} are the results the rule collected (too old to count). */
+    public static MonitoringFinding baseline(
+            MedicationFact draft,
+            Ingredient ingredient,
+            MonitoringRequirement requirement,
+            List<?> results,
+            List<?> more) {
         return new MonitoringFinding(
                 draft.ref(),
                 ingredient,
                 requirement,
                 Phase.BASELINE,
                 baselineWindow(requirement),
-                latest(results),
+                latest(results, more),
                 null);
     }
 
@@ -109,26 +121,43 @@ public record MonitoringFinding(
             MonitoringRequirement requirement,
             List<?> results,
             String continues) {
+        return maintenance(draft, ingredient, requirement, results, List.of(), continues);
+    }
+
+    /** A maintenance result due; {@code results} and {@code more} are the results the rule collected. */
+    public static MonitoringFinding maintenance(
+            MedicationFact draft,
+            Ingredient ingredient,
+            MonitoringRequirement requirement,
+            List<?> results,
+            List<?> more,
+            String continues) {
         return new MonitoringFinding(
                 draft.ref(),
                 ingredient,
                 requirement,
                 Phase.MAINTENANCE,
                 requirement.interval(),
-                latest(results),
+                latest(results, more),
                 continues);
     }
 
-    /** The latest dated result among those the rule collected (the normalizer keeps one per analyte). */
-    private static LabResult latest(List<?> results) {
-        LabResult latest = null;
-        for (Object candidate : results) {
-            if (candidate instanceof LabResult result
-                    && (latest == null
-                            || (result.effective() != null
-                                    && (latest.effective() == null
-                                            || result.effective().isAfter(latest.effective()))))) {
-                latest = result;
+    /**
+     * The latest dated result among those the rule collected (the normalizer keeps one per analyte
+     * or LOINC code); on a tie the first list wins, so a comparable result is shown before an
+     * uncomparable one of the same date.
+     */
+    private static ResultOnRecord latest(List<?> results, List<?> more) {
+        ResultOnRecord latest = null;
+        for (List<?> list : List.of(results, more)) {
+            for (Object candidate : list) {
+                if (candidate instanceof ResultOnRecord result
+                        && (latest == null
+                                || (result.effective() != null
+                                        && (latest.effective() == null
+                                                || result.effective().isAfter(latest.effective()))))) {
+                    latest = result;
+                }
             }
         }
         return latest;
@@ -195,12 +224,21 @@ public record MonitoringFinding(
         return shortest.length() < 140 ? shortest : shortest.substring(0, 139);
     }
 
-    /** "no platelet count in the last 30 days; needed before the first dose". */
+    /**
+     * "no platelet count in the last 30 days; needed before the first dose", "last INR on 2026-10-13,
+     * over 28 days ago; ...", "no lithium level in the last 2 months; the latest was on 2026-08-01; ...".
+     */
     private String problem() {
-        String found = lastResult == null || lastResult.effective() == null
-                ? "no " + testWords() + " in the last " + window(window)
-                : "last " + testWords() + " on " + ResultText.date(lastResult.effective()) + ", over " + window(window)
-                        + " ago";
+        String found;
+        if (lastResult == null || lastResult.effective() == null) {
+            found = "no " + testWords() + " in the last " + window(window);
+        } else if (lastResult instanceof LabResult) {
+            found = "last " + testWords() + " on " + ResultText.date(lastResult.effective()) + ", over "
+                    + window(window) + " ago";
+        } else {
+            found = "no " + testWords() + " in the last " + window(window) + "; the latest was on "
+                    + ResultText.date(lastResult.effective());
+        }
         return found
                 + (phase == Phase.BASELINE
                         ? "; needed before the first dose"
@@ -221,13 +259,25 @@ public record MonitoringFinding(
         detail.append(": **");
         if (lastResult == null) {
             detail.append("no ").append(testWords()).append(" on record");
-        } else {
+        } else if (lastResult.effective() == null) {
+            detail.append("no dated ").append(testWords()).append(" on record");
+        } else if (lastResult instanceof LabResult lab) {
             detail.append("latest ")
                     .append(testWords())
                     .append(' ')
-                    .append(ResultText.valueAndDate(lastResult))
+                    .append(ResultText.valueAndDate(lab))
                     .append(", older than ")
                     .append(window(window));
+        } else {
+            detail.append("latest ")
+                    .append(testWords())
+                    .append(" on ")
+                    .append(ResultText.date(lastResult.effective()))
+                    .append(", older than ")
+                    .append(window(window));
+            if (lastResult instanceof UncomparableResult unreadable) {
+                detail.append(" (").append(unreadable.reason()).append(')');
+            }
         }
         detail.append("**");
         detail.append("\n\n**Due:** ");
@@ -260,10 +310,23 @@ public record MonitoringFinding(
                         + requirement.id() + ")";
     }
 
-    /** The analyte as a noun: "INR", "platelet count", "potassium". */
+    /**
+     * The test as a noun: the analyte's name ("INR", "platelet count", "potassium"), or for a test
+     * outside the lab catalog the substance its LOINC name measures and "level" ("lithium level" from
+     * "Lithium [Moles/volume] in Serum or Plasma").
+     */
     private String testWords() {
-        String name = requirement.analyte().name();
-        if (name.length() > 1 && Character.isUpperCase(name.charAt(1))) {
+        if (requirement.analyte() == null) {
+            String test = requirement.testName();
+            int property = test.indexOf(" [");
+            return lowerFirst(property > 0 ? test.substring(0, property) : test) + " level";
+        }
+        return lowerFirst(requirement.analyte().name());
+    }
+
+    /** "Potassium" to "potassium", but "INR" stays. */
+    private static String lowerFirst(String name) {
+        if (name.isEmpty() || (name.length() > 1 && Character.isUpperCase(name.charAt(1)))) {
             return name;
         }
         return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vigil.lab.LabResult;
+import org.vigil.lab.OtherResult;
 import org.vigil.lab.UncomparableResult;
 import org.vigil.rules.ActiveMedication;
 import org.vigil.rules.CheckEngine;
@@ -51,6 +52,15 @@ class MonitoringRulesTest {
         return new LabResult("Observation/k", "potassium", "2823-3", value, "mmol/L", effective, Double.NaN, null);
     }
 
+    static OtherResult lithiumLevel(Instant effective) {
+        return new OtherResult("Observation/li", "14334-7", effective);
+    }
+
+    static UncomparableResult unreadablePlatelets(Instant effective) {
+        return new UncomparableResult(
+                "Observation/plt", "platelets", "mg", "unit 'mg' cannot be converted to 10*9/L", effective);
+    }
+
     static DraftOrder start(String rxcui, String display) {
         return new DraftOrder("MedicationRequest/d1", display, byCode(rxcui), 0, true);
     }
@@ -64,6 +74,15 @@ class MonitoringRulesTest {
             List<ActiveMedication> active,
             List<LabResult> results,
             List<UncomparableResult> uncomparable) {
+        return context(drafts, active, results, uncomparable, List.of());
+    }
+
+    static PatientContext context(
+            List<DraftOrder> drafts,
+            List<ActiveMedication> active,
+            List<LabResult> results,
+            List<UncomparableResult> uncomparable,
+            List<OtherResult> other) {
         return new PatientContext(
                 new Patient("Patient/p1", LocalDate.of(1960, 3, 1), "male", TODAY),
                 drafts,
@@ -71,7 +90,8 @@ class MonitoringRulesTest {
                 List.of(),
                 List.of(),
                 results,
-                uncomparable);
+                uncomparable,
+                other);
     }
 
     private static List<Finding> evaluate(PatientContext context) {
@@ -137,11 +157,54 @@ class MonitoringRulesTest {
                 .containsExactly("MON-002");
     }
 
+    private static List<Finding> evaluateWithLevels(DraftOrder draft, OtherResult... other) {
+        return evaluate(context(List.of(draft), List.of(), List.of(), List.of(), List.of(other)));
+    }
+
     @Test
-    void aPlateletCountInAnUnreadableUnitSilencesTheRow() {
-        UncomparableResult unreadable =
-                new UncomparableResult("Observation/plt", "platelets", "mg", "unit 'mg' cannot be converted");
-        assertThat(evaluate(context(List.of(start(HEPARIN, "heparin")), List.of(), List.of(), List.of(unreadable))))
+    void aRecentPlateletCountInAnUnreadableUnitSilencesTheRow() {
+        assertThat(evaluate(context(
+                        List.of(start(HEPARIN, "heparin")),
+                        List.of(),
+                        List.of(),
+                        List.of(unreadablePlatelets(daysAgo(3))))))
+                .isEmpty();
+    }
+
+    @Test
+    void anUndatedPlateletCountInAnUnreadableUnitSilencesTheRow() {
+        assertThat(evaluate(context(
+                        List.of(start(HEPARIN, "heparin")), List.of(), List.of(), List.of(unreadablePlatelets(null)))))
+                .isEmpty();
+    }
+
+    @Test
+    void aPlateletCountInAnUnreadableUnitOlderThanTheWindowDoesNotSilenceTheRow() {
+        List<Finding> findings = evaluate(context(
+                List.of(start(HEPARIN, "heparin")), List.of(), List.of(), List.of(unreadablePlatelets(daysAgo(45)))));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("MON-002");
+            assertThat(finding.summary())
+                    .isEqualTo("Heparin: no platelet count in the last 30 days; the latest was on 2026-10-08; needed"
+                            + " before the first dose");
+            assertThat(finding.detail())
+                    .contains("latest platelet count on 2026-10-08, older than 30 days")
+                    .contains("cannot be converted");
+        });
+    }
+
+    @Test
+    void anInrInAnUnreadableUnitOlderThanTheIntervalDoesNotSilenceTheRenewal() {
+        UncomparableResult old =
+                new UncomparableResult("Observation/inr", "inr", "s", "unit 's' cannot be converted", daysAgo(40));
+        UncomparableResult recent =
+                new UncomparableResult("Observation/inr2", "inr", "s", "unit 's' cannot be converted", daysAgo(10));
+        assertThat(evaluate(context(List.of(renewal(WARFARIN, "warfarin")), List.of(), List.of(), List.of(old))))
+                .extracting(Finding::ruleId)
+                .containsExactly("MON-001");
+        assertThat(evaluate(
+                        context(List.of(renewal(WARFARIN, "warfarin")), List.of(), List.of(), List.of(old, recent))))
                 .isEmpty();
     }
 
@@ -214,11 +277,91 @@ class MonitoringRulesTest {
     }
 
     @Test
-    void rowsWithoutACatalogAnalyteStayQuietBecauseNoResultCanBeSeen() {
+    void lithiumIsListedByItsSerumLevelLoincOutsideTheLabCatalog() {
+        assertThat(KNOWLEDGE.monitoring().requirements(Integer.parseInt(LITHIUM)))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.id()).isEqualTo("MON-011");
+                    assertThat(row.loinc()).isEqualTo("14334-7");
+                    assertThat(row.catalogAnalyte()).isEmpty();
+                    assertThat(row.interval()).isEqualTo(Period.ofMonths(2));
+                });
+    }
+
+    @Test
+    void renewingLithiumWithoutALevelInTwoMonthsAsksForOne() {
+        List<Finding> findings =
+                evaluateWithLevels(renewal(LITHIUM, "lithium carbonate 300 MG"), lithiumLevel(daysAgo(113)));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("MON-011");
+            assertThat(finding.urgency()).isEqualTo(Urgency.WARNING);
+            assertThat(finding.interruptive()).isFalse();
+            assertThat(finding.summary())
+                    .hasSizeLessThan(140)
+                    .isEqualTo("Lithium carbonate 300 MG: no lithium level in the last 2 months; the latest was on"
+                            + " 2026-08-01; due at least every 2 months on therapy");
+            assertThat(finding.detail())
+                    .contains("continuing MedicationRequest/old")
+                    .contains("latest lithium level on 2026-08-01, older than 2 months")
+                    .contains("at most 2 months between results")
+                    .contains("LOINC 14334-7");
+            assertThat(((MonitoringFinding) finding).lastResult()).isEqualTo(lithiumLevel(daysAgo(113)));
+            assertThat(finding.remedies())
+                    .containsExactly(new Remedy.OrderLab(
+                            "14334-7",
+                            "Lithium [Moles/volume] in Serum or Plasma",
+                            "Monitoring of lithium: no result in the last 2 months (MON-011)"));
+        });
+    }
+
+    @Test
+    void renewingLithiumWithNoLevelOnRecordAsksForOne() {
+        assertThat(evaluate(renewal(LITHIUM, "lithium"))).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("MON-011");
+            assertThat(finding.summary()).startsWith("Lithium: no lithium level in the last 2 months; due at least");
+            assertThat(finding.detail()).contains("no lithium level on record");
+        });
+        // An undated level cannot show that one was done within the interval.
+        assertThat(evaluateWithLevels(renewal(LITHIUM, "lithium"), lithiumLevel(null)))
+                .extracting(Finding::ruleId)
+                .containsExactly("MON-011");
+    }
+
+    @Test
+    void renewingLithiumWithALevelLastMonthIsQuiet() {
+        assertThat(evaluateWithLevels(renewal(LITHIUM, "lithium"), lithiumLevel(daysAgo(30))))
+                .isEmpty();
+        // A level of another drug is no lithium level.
+        assertThat(evaluateWithLevels(
+                        renewal(LITHIUM, "lithium"), new OtherResult("Observation/v", "20578-1", daysAgo(3))))
+                .extracting(Finding::ruleId)
+                .containsExactly("MON-011");
+    }
+
+    @Test
+    void aNewLithiumOrderWhileTakingLithiumAppliesTheIntervalButStartingItDoesNot() {
+        ActiveMedication active = new ActiveMedication("MedicationRequest/a1", "lithium", byCode(LITHIUM));
+        assertThat(evaluate(context(List.of(start(LITHIUM, "lithium")), List.of(active), List.of(), List.of())))
+                .singleElement()
+                .satisfies(finding -> {
+                    assertThat(finding.ruleId()).isEqualTo("MON-011");
+                    assertThat(((MonitoringFinding) finding).continues()).isEqualTo("MedicationRequest/a1");
+                });
+        // MON-011 asks for no baseline: starting lithium asks for nothing yet.
+        assertThat(evaluate(start(LITHIUM, "lithium"))).isEmpty();
+    }
+
+    @Test
+    void gentamicinLevelsArePeriodicOnlySoNeverDueAtOrdering() {
         assertThat(KNOWLEDGE.monitoring().requirements(Integer.parseInt(GENTAMICIN)))
-                .anySatisfy(row -> assertThat(row.catalogAnalyte()).isEmpty());
+                .anySatisfy(row -> assertThat(row.catalogAnalyte()).isEmpty())
+                .allSatisfy(row -> assertThat(row.periodicOnly()).isTrue());
         assertThat(evaluate(start(GENTAMICIN, "gentamicin"))).isEmpty();
-        assertThat(evaluate(renewal(LITHIUM, "lithium"))).isEmpty();
+        assertThat(evaluate(renewal(GENTAMICIN, "gentamicin"))).isEmpty();
+        assertThat(evaluateWithLevels(
+                        renewal(GENTAMICIN, "gentamicin"), new OtherResult("Observation/g", "35668-3", daysAgo(90))))
+                .isEmpty();
     }
 
     @Test

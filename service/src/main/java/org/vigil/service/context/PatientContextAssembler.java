@@ -66,7 +66,8 @@ public final class PatientContextAssembler {
                 allergies(prefetch, knowledge),
                 ConditionNormalizer.conditions(bundle(prefetch, ServiceCatalog.CONDITIONS), knowledge.conditions()),
                 observed.latest(),
-                observed.uncomparable());
+                observed.uncomparable(),
+                observed.other());
     }
 
     private Patient patient(Prefetch prefetch, CdsRequest request) {

@@ -14,13 +14,16 @@ import org.vigil.knowledge.lab.Analyte;
 import org.vigil.knowledge.lab.Conversion;
 import org.vigil.knowledge.lab.LabCatalog;
 import org.vigil.lab.LabResult;
+import org.vigil.lab.OtherResult;
 import org.vigil.lab.UncomparableResult;
 
 /**
  * Laboratory and vital-sign Observations to the latest result per analyte, in the analyte's
  * canonical unit, with the previous result for the trend. Results in error or cancelled are
  * ignored; a result whose unit cannot be converted is reported, not compared; components of a
- * panel (blood pressure in 85354-9) count as results of their own.
+ * panel (blood pressure in 85354-9) count as results of their own. A result recorded under a LOINC
+ * code the catalog does not know (a drug level, say) is kept as the latest per code, with any kind
+ * of value, so a check can tell that the test was done and when.
  */
 final class ResultNormalizer {
 
@@ -29,11 +32,18 @@ final class ResultNormalizer {
     /** An undated result ranks below any dated one. */
     private static final long UNDATED = Long.MIN_VALUE;
 
-    record Results(List<LabResult> latest, List<UncomparableResult> uncomparable) {}
+    /**
+     * @param latest the latest result per catalog analyte, in its canonical unit
+     * @param uncomparable results of catalog analytes whose unit cannot be converted
+     * @param other the latest result per LOINC code the catalog does not know
+     */
+    record Results(List<LabResult> latest, List<UncomparableResult> uncomparable, List<OtherResult> other) {}
 
     Results normalize(LabCatalog labs, Bundle... bundles) {
         Map<String, Series> byAnalyte = new HashMap<>();
         List<UncomparableResult> uncomparable = new ArrayList<>();
+        // Made only when a result outside the catalog turns up; most charts have none.
+        Map<String, Latest> byOtherLoinc = null;
         for (Bundle bundle : bundles) {
             if (bundle == null) {
                 continue;
@@ -41,24 +51,29 @@ final class ResultNormalizer {
             for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
                 if (entry.getResource() instanceof Observation observation && counts(observation)) {
                     long effective = effectiveMillisOf(observation);
-                    if (observation.getValue() instanceof Quantity quantity) {
-                        add(labs, observation, observation.getCode(), quantity, effective, byAnalyte, uncomparable);
-                    }
+                    byOtherLoinc = offer(
+                            labs,
+                            observation,
+                            observation.getCode(),
+                            observation.getValue(),
+                            effective,
+                            byAnalyte,
+                            uncomparable,
+                            byOtherLoinc);
                     // getComponent() would create an empty list on every Observation that has none.
                     if (!observation.hasComponent()) {
                         continue;
                     }
                     for (Observation.ObservationComponentComponent component : observation.getComponent()) {
-                        if (component.getValue() instanceof Quantity componentQuantity) {
-                            add(
-                                    labs,
-                                    observation,
-                                    component.getCode(),
-                                    componentQuantity,
-                                    effective,
-                                    byAnalyte,
-                                    uncomparable);
-                        }
+                        byOtherLoinc = offer(
+                                labs,
+                                observation,
+                                component.getCode(),
+                                component.getValue(),
+                                effective,
+                                byAnalyte,
+                                uncomparable,
+                                byOtherLoinc);
                     }
                 }
             }
@@ -67,7 +82,60 @@ final class ResultNormalizer {
         for (Series series : byAnalyte.values()) {
             latest.add(series.result());
         }
-        return new Results(latest, uncomparable);
+        List<OtherResult> other;
+        if (byOtherLoinc == null) {
+            other = List.of();
+        } else {
+            other = new ArrayList<>(byOtherLoinc.size());
+            for (Map.Entry<String, Latest> kept : byOtherLoinc.entrySet()) {
+                other.add(kept.getValue().result(kept.getKey()));
+            }
+        }
+        return new Results(latest, uncomparable, other);
+    }
+
+    /**
+     * One coded value (the Observation's own, or a component's): a quantity of a catalog analyte
+     * joins its series; any value under a LOINC code the catalog does not know is kept as the latest
+     * of that code. Returns the map of those, made on the first one.
+     */
+    private static Map<String, Latest> offer(
+            LabCatalog labs,
+            Observation observation,
+            CodeableConcept code,
+            org.hl7.fhir.r4.model.Type value,
+            long effective,
+            Map<String, Series> byAnalyte,
+            List<UncomparableResult> uncomparable,
+            Map<String, Latest> byOtherLoinc) {
+        if (value == null || code == null) {
+            return byOtherLoinc;
+        }
+        Analyte analyte = analyteOf(labs, code);
+        if (analyte != null) {
+            if (value instanceof Quantity quantity) {
+                add(labs, analyte, observation, code, quantity, effective, byAnalyte, uncomparable);
+            }
+            return byOtherLoinc;
+        }
+        if (value.isEmpty()) {
+            return byOtherLoinc;
+        }
+        for (Coding coding : code.getCoding()) {
+            String loinc = coding.getCode();
+            if (LOINC.equals(coding.getSystem()) && loinc != null && !loinc.isBlank()) {
+                if (byOtherLoinc == null) {
+                    byOtherLoinc = new HashMap<>();
+                }
+                Latest latest = byOtherLoinc.get(loinc);
+                if (latest == null) {
+                    byOtherLoinc.put(loinc, new Latest(observation, effective));
+                } else {
+                    latest.offer(observation, effective);
+                }
+            }
+        }
+        return byOtherLoinc;
     }
 
     /** Only results that stand: a registered order has no value, cancelled and erroneous ones never counted. */
@@ -84,15 +152,15 @@ final class ResultNormalizer {
 
     private static void add(
             LabCatalog labs,
+            Analyte analyte,
             Observation observation,
             CodeableConcept code,
             Quantity quantity,
             long effective,
             Map<String, Series> byAnalyte,
             List<UncomparableResult> uncomparable) {
-        Analyte analyte = analyteOf(labs, code);
         java.math.BigDecimal amount = quantity.getValue();
-        if (analyte == null || amount == null) {
+        if (amount == null) {
             return;
         }
         String unit = quantity.getCode() != null ? quantity.getCode() : quantity.getUnit();
@@ -103,7 +171,8 @@ final class ResultNormalizer {
             String reason = conversion instanceof Conversion.NotConvertible refused
                     ? refused.message()
                     : "unit '" + unit + "' cannot be compared";
-            uncomparable.add(new UncomparableResult(referenceOf(observation), analyte.id(), unit, reason));
+            uncomparable.add(new UncomparableResult(
+                    referenceOf(observation), analyte.id(), unit, reason, Series.instant(effective)));
             return;
         }
         String loinc = loincOf(code);
@@ -160,6 +229,28 @@ final class ResultNormalizer {
         return PatientContextAssembler.referenceOf(observation, "Observation/unidentified");
     }
 
+    /** The most recent result under one LOINC code outside the catalog; an undated one ranks last. */
+    private static final class Latest {
+        private Observation observation;
+        private long effective;
+
+        Latest(Observation observation, long effective) {
+            this.observation = observation;
+            this.effective = effective;
+        }
+
+        void offer(Observation candidate, long when) {
+            if (when > effective) {
+                observation = candidate;
+                effective = when;
+            }
+        }
+
+        OtherResult result(String loinc) {
+            return new OtherResult(referenceOf(observation), loinc, Series.instant(effective));
+        }
+    }
+
     /**
      * The two most recent results of one analyte. The Observation reference and the instants are
      * only made for the results that are kept.
@@ -205,7 +296,7 @@ final class ResultNormalizer {
                     instant(previousEffective));
         }
 
-        private static Instant instant(long millis) {
+        static Instant instant(long millis) {
             return millis == UNDATED ? null : Instant.ofEpochMilli(millis);
         }
     }

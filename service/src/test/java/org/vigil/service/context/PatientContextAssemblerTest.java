@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.vigil.cdshooks.codec.CdsHooksCodec;
 import org.vigil.knowledge.KnowledgeSnapshot;
 import org.vigil.lab.LabResult;
+import org.vigil.lab.OtherResult;
 import org.vigil.rules.PatientContext;
 import org.vigil.service.support.Requests;
 
@@ -56,7 +57,16 @@ class PatientContextAssemblerTest {
             assertThat(result.analyte()).isEqualTo("calcium");
             assertThat(result.unitSent()).isEqualTo("mEq/L");
             assertThat(result.reason()).isNotBlank();
+            assertThat(result.effective()).isEqualTo(Instant.parse("2026-11-21T07:00:00Z"));
         });
+    }
+
+    @Test
+    void aResultUnderALoincTheCatalogDoesNotKnowIsKeptAsAnOtherResult() {
+        assertThat(context.otherResults())
+                .containsExactly(
+                        new OtherResult("Observation/unknown-loinc", "99999-9", Instant.parse("2026-11-21T07:00:00Z")));
+        assertThat(context.results()).extracting(LabResult::reference).doesNotContain("Observation/unknown-loinc");
     }
 
     @Test
