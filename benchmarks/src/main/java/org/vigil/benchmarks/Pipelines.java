@@ -41,6 +41,7 @@ public final class Pipelines {
                 new CdsHooksCodec(FhirContext.forR4Cached()),
                 new PatientContextAssembler(Clock.systemUTC()),
                 CheckEngine.shipped(),
+                CheckEngine.shipped(CheckEngine.PATIENT_VIEW_KIE_BASE),
                 new KnowledgeHolder(KnowledgeSnapshot.bundled()),
                 new AlertPolicy(),
                 new CardFactory(),

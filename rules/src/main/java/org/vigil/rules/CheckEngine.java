@@ -19,25 +19,38 @@ import org.vigil.knowledge.KnowledgeSnapshot;
  */
 public final class CheckEngine {
 
-    /** The knowledge base declared in {@code META-INF/kmodule.xml}. */
+    /** The medication checks run when orders are signed or selected ({@code META-INF/kmodule.xml}). */
     public static final String KIE_BASE = "vigil-checks";
 
+    /** The chart checks run when a patient is opened: results and risk flags. */
+    public static final String PATIENT_VIEW_KIE_BASE = "vigil-patient-view";
+
     private final StatelessKieSession session;
+    private final boolean rulesReportFindings;
+    private final boolean rulesReadInteractions;
     private final boolean rulesReadKnowledge;
     private volatile Bound bound;
 
     CheckEngine(KieBase kieBase) {
         this.session = kieBase.newStatelessKieSession();
-        // Drools refuses a global no rule declares; checks that need the whole snapshot declare
-        // "global org.vigil.knowledge.KnowledgeSnapshot knowledge".
-        this.rulesReadKnowledge = kieBase.getKiePackages().stream()
-                .flatMap(pkg -> pkg.getGlobalVariables().stream())
-                .anyMatch(global -> global.getName().equals("knowledge"));
+        // Drools refuses a global no rule declares, so only the declared ones are set; checks that
+        // need the whole snapshot declare "global org.vigil.knowledge.KnowledgeSnapshot knowledge".
+        java.util.Set<String> globals = new java.util.HashSet<>();
+        kieBase.getKiePackages()
+                .forEach(pkg -> pkg.getGlobalVariables().forEach(global -> globals.add(global.getName())));
+        this.rulesReportFindings = globals.contains("findings");
+        this.rulesReadInteractions = globals.contains("interactions");
+        this.rulesReadKnowledge = globals.contains("knowledge");
     }
 
-    /** The rules shipped in this module's kjar. */
+    /** The medication checks shipped in this module's kjar. */
     public static CheckEngine shipped() {
-        KieBase kieBase = KieServices.get().getKieClasspathContainer().getKieBase(KIE_BASE);
+        return shipped(KIE_BASE);
+    }
+
+    /** One knowledge base shipped in this module's kjar, by its kmodule name. */
+    public static CheckEngine shipped(String kieBaseName) {
+        KieBase kieBase = KieServices.get().getKieClasspathContainer().getKieBase(kieBaseName);
         return new CheckEngine(kieBase);
     }
 
@@ -45,8 +58,13 @@ public final class CheckEngine {
         Objects.requireNonNull(context, "context");
         List<Finding> findings = new ArrayList<>();
         List<Command<?>> commands = new ArrayList<>(5);
+        if (!rulesReportFindings) {
+            return findings;
+        }
         commands.add(CommandFactory.newSetGlobal("findings", findings));
-        commands.add(CommandFactory.newSetGlobal("interactions", lookupFor(knowledge)));
+        if (rulesReadInteractions) {
+            commands.add(CommandFactory.newSetGlobal("interactions", lookupFor(knowledge)));
+        }
         if (rulesReadKnowledge) {
             commands.add(CommandFactory.newSetGlobal("knowledge", knowledge));
         }

@@ -80,6 +80,12 @@ class VigilConfiguration {
         return CheckEngine.shipped();
     }
 
+    /** The patient-view checks: abnormal and critical results, high-risk flags. */
+    @Bean
+    CheckEngine chartCheckEngine() {
+        return CheckEngine.shipped(CheckEngine.PATIENT_VIEW_KIE_BASE);
+    }
+
     @Bean(destroyMethod = "close")
     AlertLog alertLog(DatabaseClient database, VigilProperties properties, MeterRegistry meters) {
         VigilProperties.AlertLogSettings settings = properties.alertLog();
@@ -110,7 +116,8 @@ class VigilConfiguration {
     @Bean
     HookPipeline hookPipeline(
             CdsHooksCodec codec,
-            CheckEngine engine,
+            CheckEngine checkEngine,
+            CheckEngine chartCheckEngine,
             KnowledgeHolder knowledge,
             AlertLog alertLog,
             OverrideMemory overrides,
@@ -121,7 +128,8 @@ class VigilConfiguration {
         return new HookPipeline(
                 codec,
                 new PatientContextAssembler(clock),
-                engine,
+                checkEngine,
+                chartCheckEngine,
                 knowledge,
                 new AlertPolicy(java.util.Set.copyOf(policy.hideInformational())),
                 new CardFactory(),

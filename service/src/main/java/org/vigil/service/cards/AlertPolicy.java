@@ -40,8 +40,8 @@ public final class AlertPolicy {
      * Which check speaks for a problem several checks found, at equal urgency and remedies: the one
      * saying most precisely what is wrong (a dose total says more than "the same ingredient twice").
      */
-    private static final List<String> PRECEDENCE =
-            List.of("duplicate", "interaction", "disease", "age", "renal", "lab", "allergy", "opioid", "dose", "route");
+    private static final List<String> PRECEDENCE = List.of(
+            "duplicate", "interaction", "disease", "age", "renal", "druglab", "allergy", "opioid", "dose", "route");
 
     /**
      * Leads a merged card: the most urgent, then the one offering more remedies, then the check

@@ -110,7 +110,9 @@ public final class CardFactory {
             case "disease" -> "Vigil drug-disease check";
             case "age" -> "Vigil age check";
             case "renal" -> "Vigil renal dosing check";
-            case "lab" -> "Vigil drug-lab check";
+            case "druglab" -> "Vigil drug-lab check";
+            case "lab" -> "Vigil lab results check";
+            case "risk" -> "Vigil risk flags";
             case "dose" -> "Vigil dose check";
             case "route" -> "Vigil route check";
             case "monitoring" -> "Vigil lab monitoring check";

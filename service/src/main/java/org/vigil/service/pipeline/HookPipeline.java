@@ -48,7 +48,8 @@ public final class HookPipeline {
 
     private final CdsHooksCodec codec;
     private final PatientContextAssembler assembler;
-    private final CheckEngine engine;
+    private final CheckEngine orderChecks;
+    private final CheckEngine chartChecks;
     private final KnowledgeHolder knowledge;
     private final AlertPolicy policy;
     private final CardFactory cards;
@@ -63,7 +64,8 @@ public final class HookPipeline {
     public HookPipeline(
             CdsHooksCodec codec,
             PatientContextAssembler assembler,
-            CheckEngine engine,
+            CheckEngine orderChecks,
+            CheckEngine chartChecks,
             KnowledgeHolder knowledge,
             AlertPolicy policy,
             CardFactory cards,
@@ -74,7 +76,8 @@ public final class HookPipeline {
             MeterRegistry meters) {
         this.codec = codec;
         this.assembler = assembler;
-        this.engine = engine;
+        this.orderChecks = orderChecks;
+        this.chartChecks = chartChecks;
         this.knowledge = knowledge;
         this.policy = policy;
         this.cards = cards;
@@ -105,6 +108,7 @@ public final class HookPipeline {
         KnowledgeSnapshot snapshot = knowledge.current();
         PatientContext context = assembler.assemble(request, snapshot);
         countUnrecognized(context);
+        CheckEngine engine = Hooks.PATIENT_VIEW.name().equals(request.hook()) ? chartChecks : orderChecks;
         List<Finding> findings = policy.select(engine.evaluate(context, snapshot));
         Map<Finding, String> keys = suppressionKeys(request, context, findings);
         if (keys.isEmpty()) {

@@ -1,9 +1,10 @@
-package org.vigil.lab;
+package org.vigil.druglab;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.vigil.lab.LabResult;
 import org.vigil.rules.DraftOrder;
 import org.vigil.rules.Patient;
 import org.vigil.rules.PatientContext;

@@ -1,4 +1,4 @@
-package org.vigil.lab;
+package org.vigil.druglab;
 
 import java.time.Period;
 import java.util.Locale;
@@ -7,6 +7,8 @@ import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.Ingredient;
 import org.vigil.knowledge.Severity;
 import org.vigil.knowledge.druglab.DrugLabRule;
+import org.vigil.lab.LabResult;
+import org.vigil.lab.ResultText;
 import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationFact;
 import org.vigil.rules.MedicationRef;
@@ -55,7 +57,7 @@ public record DrugLabFinding(MedicationRef order, Ingredient ingredient, DrugLab
 
     @Override
     public String check() {
-        return "lab";
+        return "druglab";
     }
 
     /** As for interactions: non-interruptive rows inform, contraindicated ones are critical. */

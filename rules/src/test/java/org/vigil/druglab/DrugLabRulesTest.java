@@ -1,12 +1,13 @@
-package org.vigil.lab;
+package org.vigil.druglab;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.vigil.lab.LabFacts.*;
+import static org.vigil.druglab.LabFacts.*;
 import static org.vigil.rules.Facts.KNOWLEDGE;
 import static org.vigil.rules.Facts.draft;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vigil.lab.LabResult;
 import org.vigil.rules.CheckEngine;
 import org.vigil.rules.DraftOrder;
 import org.vigil.rules.Facts;
@@ -20,7 +21,7 @@ class DrugLabRulesTest {
 
     private static List<Finding> evaluate(PatientContext context) {
         return ENGINE.evaluate(context, KNOWLEDGE).stream()
-                .filter(finding -> finding.check().equals("lab"))
+                .filter(finding -> finding.check().equals("druglab"))
                 .toList();
     }
 
