@@ -23,9 +23,6 @@ import org.vigil.rules.Urgency;
 public record DrugLabFinding(MedicationRef order, Ingredient ingredient, DrugLabRule rule, LabResult result)
         implements Finding {
 
-    /** The rule behind every drug-lab finding; the card shows the knowledge row's id instead. */
-    public static final String RULE = "LAB-001";
-
     /** How old a result may be when the table gives no window. */
     public static final Period DEFAULT_LOOKBACK = Period.ofDays(30);
 

@@ -55,8 +55,9 @@ public final class ServiceCatalog {
                 "patient-view-alerts",
                 Hooks.PATIENT_VIEW,
                 "Chart alerts when a patient is opened",
-                "Flags what needs attention when a clinician opens a chart. Lab and risk flags arrive in a"
-                        + " later release; until then this service answers with no cards.",
+                "Flags what needs attention when a clinician opens a chart: critical (panic) laboratory values,"
+                        + " one summary of results outside their reference range, and high-risk flags from the"
+                        + " latest vital signs and active medications, each with the values used and the source.",
                 templates(Hooks.PATIENT_VIEW),
                 List.of(),
                 null));
