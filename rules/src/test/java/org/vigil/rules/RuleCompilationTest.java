@@ -52,8 +52,10 @@ class RuleCompilationTest {
 
     @Test
     void everyShippedRuleNameStartsWithAStableId() {
-        var kieBase = KieServices.get().getKieClasspathContainer().getKieBase(CheckEngine.KIE_BASE);
-        var names = kieBase.getKiePackages().stream()
+        var container = KieServices.get().getKieClasspathContainer();
+        var names = java.util.stream.Stream.of(CheckEngine.KIE_BASE, CheckEngine.PATIENT_VIEW_KIE_BASE)
+                .map(container::getKieBase)
+                .flatMap(kieBase -> kieBase.getKiePackages().stream())
                 .flatMap(pkg -> pkg.getRules().stream())
                 .map(org.kie.api.definition.rule.Rule::getName)
                 .toList();
