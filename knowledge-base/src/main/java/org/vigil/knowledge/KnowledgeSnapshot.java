@@ -21,6 +21,7 @@ import org.vigil.knowledge.druglab.DrugLabRules;
 import org.vigil.knowledge.lab.LabCatalog;
 import org.vigil.knowledge.monitoring.MonitoringRequirements;
 import org.vigil.knowledge.renal.RenalThresholds;
+import org.vigil.knowledge.risk.RiskKnowledge;
 
 /**
  * One immutable, internally consistent version of all knowledge tables. A request holds one
@@ -48,6 +49,7 @@ public final class KnowledgeSnapshot {
     private final AgeCriteria ageCriteria;
     private final RenalThresholds renalThresholds;
     private final DrugDiseaseTable drugDisease;
+    private final RiskKnowledge risk;
 
     private KnowledgeSnapshot(
             String version,
@@ -61,7 +63,8 @@ public final class KnowledgeSnapshot {
             DoseKnowledge doses,
             AgeCriteria ageCriteria,
             RenalThresholds renalThresholds,
-            DrugDiseaseTable drugDisease) {
+            DrugDiseaseTable drugDisease,
+            RiskKnowledge risk) {
         this.version = Objects.requireNonNull(version, "version");
         this.drugs = Objects.requireNonNull(drugs, "drugs");
         this.interactions = Objects.requireNonNull(interactions, "interactions");
@@ -74,6 +77,7 @@ public final class KnowledgeSnapshot {
         this.ageCriteria = Objects.requireNonNull(ageCriteria, "ageCriteria");
         this.renalThresholds = Objects.requireNonNull(renalThresholds, "renalThresholds");
         this.drugDisease = Objects.requireNonNull(drugDisease, "drugDisease");
+        this.risk = Objects.requireNonNull(risk, "risk");
     }
 
     private static List<String> tableOrder() {
@@ -87,6 +91,7 @@ public final class KnowledgeSnapshot {
         order.addAll(AgeCriteria.FILES);
         order.addAll(RenalThresholds.FILES);
         order.addAll(DrugDiseaseTable.FILES);
+        order.addAll(RiskKnowledge.FILES);
         return List.copyOf(order);
     }
 
@@ -137,7 +142,8 @@ public final class KnowledgeSnapshot {
                 DoseKnowledge.parse(tables, drugs),
                 AgeCriteria.parse(tables, drugs),
                 RenalThresholds.parse(tables, drugs, analyteIds),
-                DrugDiseaseTable.parse(tables, drugs, conditions.groupIds()));
+                DrugDiseaseTable.parse(tables, drugs, conditions.groupIds()),
+                RiskKnowledge.parse(tables, analyteIds));
         log.info(
                 "Loaded knowledge {} from {} in {} ms: {} ingredients, {} clinical drugs, {} interactions ({} pairs),"
                         + " {} lab analytes, {} condition groups, {} cross-sensitivity groups",
@@ -230,6 +236,11 @@ public final class KnowledgeSnapshot {
     /** Drugs contraindicated or to be used with care in a condition group. */
     public DrugDiseaseTable drugDisease() {
         return drugDisease;
+    }
+
+    /** Bands of the bedside risk scores (qSOFA, NEWS2) and thresholds of the patient-view risk flags. */
+    public RiskKnowledge risk() {
+        return risk;
     }
 
     /** Labs a drug needs on record (INR for warfarin, levels for aminoglycosides, ...). */

@@ -112,6 +112,18 @@ final class TestTables {
 
     private TestTables() {}
 
+    static final String RISK_SCORES = String.join(
+            "\n",
+            "score\tparameter\tparameter_name\tanalyte\trange\tpoints\tsource\tsource_url",
+            "fixture\thigh_potassium\tPotassium\tpotassium\t[6,)\t1\ttest fixture\t",
+            "");
+
+    static final String RISK_THRESHOLDS = String.join(
+            "\n",
+            "score\tlevel\tat_least\tmeaning\tsource\tsource_url",
+            "fixture\tpositive\t1\tflag\ttest fixture\t",
+            "");
+
     static Map<String, String> valid() {
         Map<String, String> tables = new HashMap<>();
         tables.put("ingredients.tsv", INGREDIENTS);
@@ -134,6 +146,8 @@ final class TestTables {
         tables.put("age-criteria.tsv", AGE_CRITERIA);
         tables.put("renal-thresholds.tsv", RENAL_THRESHOLDS);
         tables.put("drug-disease.tsv", DRUG_DISEASE);
+        tables.put("risk-scores.tsv", RISK_SCORES);
+        tables.put("risk-thresholds.tsv", RISK_THRESHOLDS);
         return tables;
     }
 

@@ -137,6 +137,14 @@ public record MmeTally(List<Line> lines, double total) {
         return tally(knowledge, counted);
     }
 
+    /**
+     * The tally of the patient's active medications alone, no order being signed: what the
+     * patient-view risk flag sums. The order-sign checks keep using {@link #after}.
+     */
+    public static MmeTally active(KnowledgeSnapshot knowledge, List<ActiveMedication> actives) {
+        return tally(knowledge, new ArrayList<>(actives));
+    }
+
     private static MmeTally tally(KnowledgeSnapshot knowledge, List<MedicationFact> counted) {
         List<Line> lines = new ArrayList<>();
         double total = 0;
