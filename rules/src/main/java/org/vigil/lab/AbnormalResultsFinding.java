@@ -254,9 +254,12 @@ public record AbnormalResultsFinding(MedicationRef order, List<Entry> entries, L
             }
         }
         if (sources.size() > 1) {
-            detail.append("\n\n**Sources of the limits:**");
+            // The card's source line cites the first; the others are named here once.
+            detail.append("\n\n**Other sources of the limits:**");
             for (Citation source : sources) {
-                detail.append("\n- ").append(source.text());
+                if (!source.equals(citation())) {
+                    detail.append("\n- ").append(source.text());
+                }
             }
         }
         return detail.toString();

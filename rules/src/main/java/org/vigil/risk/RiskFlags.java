@@ -90,7 +90,7 @@ public final class RiskFlags {
             case "mm[Hg]" -> number + " mmHg";
             case "Cel" -> number + " °C";
             case "%" -> number + "%";
-            case "{score}", "1" -> number;
+            case "{score}", "1" -> "gcs_total".equals(result.analyte()) ? "GCS " + number : number;
             default -> ResultText.quantity(result.value(), result.unit());
         };
     }

@@ -109,7 +109,7 @@ public record SepsisFinding(
             if (criterion.points() > 0) {
                 met.add(
                         criterion.first().parameter().equals("altered_mentation")
-                                ? "GCS " + RiskFlags.reading(criterion.result())
+                                ? RiskFlags.reading(criterion.result())
                                 : shortName(criterion) + " " + RiskFlags.reading(criterion.result()));
             }
         }
