@@ -84,7 +84,11 @@ public final class CqlLibraries {
         snapshot.putAll(translationManager.getCompiledLibraries());
         runtimeManager = new LibraryManager(modelManager, options, Map.copyOf(snapshot));
 
-        CqlLibrary library = new CqlLibrary(id.getId(), id.getVersion(), expressionNames(compiled.getLibrary()));
+        CqlLibrary library = new CqlLibrary(
+                id.getId(),
+                id.getVersion(),
+                expressionNames(compiled.getLibrary()),
+                DataRequirements.of(compiled.getLibrary()));
         byName.put(library.name(), library);
         return library;
     }

@@ -20,6 +20,8 @@ import org.vigil.service.hooks.HookHandlers;
 import org.vigil.service.hooks.ServiceCatalog;
 import org.vigil.service.knowledge.KnowledgeDistributionLink;
 import org.vigil.service.knowledge.KnowledgeHolder;
+import org.vigil.service.packs.RulePackLoader;
+import org.vigil.service.packs.RulePacks;
 import org.vigil.service.pipeline.HookPipeline;
 import org.vigil.service.suppression.InProcessOverrideMemory;
 import org.vigil.service.suppression.OverrideMemory;
@@ -56,9 +58,30 @@ class VigilConfiguration {
         return new CdsHooksCodec(fhirContext);
     }
 
+    /** The shipped rule pack and those in {@code vigil.packs.directories}, translated at start. */
     @Bean
-    ServiceCatalog serviceCatalog() {
-        return new ServiceCatalog();
+    RulePacks rulePacks(FhirContext fhirContext, VigilProperties properties) {
+        RulePackLoader loader =
+                new RulePackLoader(fhirContext, new org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver());
+        java.util.Set<String> builtIn = new ServiceCatalog()
+                .all().stream()
+                        .map(org.vigil.service.hooks.VigilCdsService::id)
+                        .collect(java.util.stream.Collectors.toSet());
+        return RulePacks.load(
+                loader,
+                RulePacks.SHIPPED,
+                properties.packs().directories().stream()
+                        .map(java.nio.file.Path::of)
+                        .toList(),
+                builtIn);
+    }
+
+    @Bean
+    ServiceCatalog serviceCatalog(RulePacks rulePacks) {
+        java.util.Map<org.vigil.service.hooks.VigilCdsService, java.util.List<String>> packServices =
+                new java.util.LinkedHashMap<>();
+        rulePacks.services().forEach(service -> packServices.put(service.service(), service.prefetchKeys()));
+        return new ServiceCatalog(packServices);
     }
 
     @Bean
@@ -123,7 +146,8 @@ class VigilConfiguration {
             OverrideMemory overrides,
             VigilProperties properties,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            RulePacks rulePacks) {
         VigilProperties.AlertPolicySettings policy = properties.alertPolicy();
         return new HookPipeline(
                 codec,
@@ -137,7 +161,8 @@ class VigilConfiguration {
                 overrides,
                 policy.overrideWindow(),
                 clock,
-                meters);
+                meters,
+                rulePacks);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.springframework.util.unit.DataSize;
  * @param alertLog how the alert log batches its writes, off the request path
  * @param embeddedDatabase where the embedded PostgreSQL keeps its data when no server is configured
  * @param alertPolicy how overridden and informational alerts are shown
+ * @param packs rule packs (FHIR Clinical Reasoning) served besides the shipped one
  */
 @ConfigurationProperties("vigil")
 public record VigilProperties(
@@ -20,7 +21,8 @@ public record VigilProperties(
         List<String> corsAllowedOrigins,
         AlertLogSettings alertLog,
         EmbeddedDatabase embeddedDatabase,
-        AlertPolicySettings alertPolicy) {
+        AlertPolicySettings alertPolicy,
+        Packs packs) {
 
     public VigilProperties {
         maxRequestSize = maxRequestSize == null ? DataSize.ofMegabytes(5) : maxRequestSize;
@@ -28,6 +30,17 @@ public record VigilProperties(
         alertLog = alertLog == null ? new AlertLogSettings(0, 0, null) : alertLog;
         embeddedDatabase = embeddedDatabase == null ? new EmbeddedDatabase(null) : embeddedDatabase;
         alertPolicy = alertPolicy == null ? new AlertPolicySettings(null, null) : alertPolicy;
+        packs = packs == null ? new Packs(null) : packs;
+    }
+
+    /**
+     * @param directories each a rule pack: a folder of FHIR JSON resources (Library, PlanDefinition,
+     *     ValueSet) or a Bundle file; a pack that fails to load is logged and left out
+     */
+    public record Packs(List<String> directories) {
+        public Packs {
+            directories = directories == null ? List.of() : List.copyOf(directories);
+        }
     }
 
     /**

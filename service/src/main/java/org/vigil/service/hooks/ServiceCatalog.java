@@ -29,6 +29,24 @@ public final class ServiceCatalog {
     private static final List<String> MEDICATION_CHECK_INPUTS = List.of(MEDICATIONS, ALLERGIES);
 
     private final Map<String, VigilCdsService> services = new LinkedHashMap<>();
+    private final Map<String, List<String>> keyOrders = new LinkedHashMap<>();
+
+    /**
+     * Vigil's own services, then further services (rule packs) with their prefetch keys in the order
+     * discovery lists them.
+     *
+     * @throws IllegalArgumentException when a further service reuses an id
+     */
+    public ServiceCatalog(Map<VigilCdsService, List<String>> more) {
+        this();
+        more.forEach((service, keyOrder) -> {
+            if (services.containsKey(service.id())) {
+                throw new IllegalArgumentException("Two CDS services with id " + service.id());
+            }
+            add(service);
+            keyOrders.put(service.id(), List.copyOf(keyOrder));
+        });
+    }
 
     public ServiceCatalog() {
         add(new VigilCdsService(
@@ -110,7 +128,7 @@ public final class ServiceCatalog {
 
     public Discovery discovery() {
         return new Discovery(services.values().stream()
-                .map(service -> service.discovery(KEY_ORDER))
+                .map(service -> service.discovery(keyOrders.getOrDefault(service.id(), KEY_ORDER)))
                 .toList());
     }
 }

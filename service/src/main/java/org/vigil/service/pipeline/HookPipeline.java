@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -35,6 +36,10 @@ import org.vigil.service.cards.PreviouslyOverridden;
 import org.vigil.service.context.PatientContextAssembler;
 import org.vigil.service.hooks.VigilCdsService;
 import org.vigil.service.knowledge.KnowledgeHolder;
+import org.vigil.service.packs.PackCards;
+import org.vigil.service.packs.PackFinding;
+import org.vigil.service.packs.PackService;
+import org.vigil.service.packs.RulePacks;
 import org.vigil.service.suppression.OverrideMemory;
 import org.vigil.service.suppression.SuppressionKey;
 import reactor.core.publisher.Mono;
@@ -60,6 +65,7 @@ public final class HookPipeline {
     private final MeterRegistry meters;
     private final Counter unrecognizedDrafts;
     private final Counter unrecognizedActive;
+    private final RulePacks packs;
 
     public HookPipeline(
             CdsHooksCodec codec,
@@ -74,6 +80,38 @@ public final class HookPipeline {
             Duration overrideWindow,
             Clock clock,
             MeterRegistry meters) {
+        this(
+                codec,
+                assembler,
+                orderChecks,
+                chartChecks,
+                knowledge,
+                policy,
+                cards,
+                alerts,
+                overrides,
+                overrideWindow,
+                clock,
+                meters,
+                RulePacks.none());
+    }
+
+    /** @param packs the rule packs whose services this pipeline also answers */
+    public HookPipeline(
+            CdsHooksCodec codec,
+            PatientContextAssembler assembler,
+            CheckEngine orderChecks,
+            CheckEngine chartChecks,
+            KnowledgeHolder knowledge,
+            AlertPolicy policy,
+            CardFactory cards,
+            AlertSink alerts,
+            OverrideMemory overrides,
+            Duration overrideWindow,
+            Clock clock,
+            MeterRegistry meters,
+            RulePacks packs) {
+        this.packs = packs;
         this.codec = codec;
         this.assembler = assembler;
         this.orderChecks = orderChecks;
@@ -105,6 +143,10 @@ public final class HookPipeline {
     public Mono<HookAnswer> call(VigilCdsService service, byte[] body) {
         CdsRequest request = decode(service, body);
         requirePrefetch(service, request.prefetch());
+        PackService pack = packs.find(service.id()).orElse(null);
+        if (pack != null) {
+            return Mono.just(packAnswer(pack, request));
+        }
         KnowledgeSnapshot snapshot = knowledge.current();
         PatientContext context = assembler.assemble(request, snapshot);
         countUnrecognized(context);
@@ -117,6 +159,42 @@ public final class HookPipeline {
         return overrides
                 .overridden(keys.values())
                 .map(found -> answer(service, request, context, snapshot, findings, keys, found));
+    }
+
+    /**
+     * A rule pack's service: its CQL evaluated on the prefetched resources, one card per applicable
+     * action, logged like Vigil's own cards. The override memory is not consulted for pack cards yet.
+     */
+    private HookAnswer packAnswer(PackService pack, CdsRequest request) {
+        List<PackFinding> found = RulePacks.evaluate(pack, request, ZonedDateTime.now(clock));
+        List<Card> answer = new ArrayList<>(found.size());
+        List<AlertEntry> entries = new ArrayList<>(found.size());
+        Instant now = clock.instant();
+        String patientId = request.context().string("patientId").orElse(null);
+        for (PackFinding finding : found) {
+            Card card = PackCards.card(pack, finding);
+            answer.add(card);
+            String indicator = card.indicator().name().toLowerCase(java.util.Locale.ROOT);
+            entries.add(new AlertEntry(
+                    now,
+                    pack.id(),
+                    request.hook(),
+                    request.hookInstance(),
+                    UUID.fromString(card.uuid()),
+                    finding.ruleId(),
+                    "pack",
+                    indicator,
+                    card.indicator() != org.vigil.cdshooks.response.Indicator.INFO,
+                    patientId,
+                    pack.knowledgeVersion()));
+            meters.counter("vigil.cards", "rule", finding.ruleId(), "indicator", indicator)
+                    .increment();
+        }
+        byte[] encoded = codec.encodeResponse(new CdsResponse(answer, List.of()));
+        if (!entries.isEmpty()) {
+            alerts.record(entries);
+        }
+        return new HookAnswer(encoded, answer, pack.knowledgeVersion());
     }
 
     /** Interruptive findings only: what is already informational has nothing to suppress. */

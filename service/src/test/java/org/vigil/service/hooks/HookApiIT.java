@@ -18,7 +18,7 @@ class HookApiIT extends VigilServerTest {
     private static final String ORDER_SIGN = "/cds-services/order-sign-medication-safety";
 
     @Test
-    void discoveryListsTheFourServicesWithTheirPrefetchTemplates() {
+    void discoveryListsTheFourServicesAndTheShippedPackWithTheirPrefetchTemplates() {
         client.get()
                 .uri("/cds-services")
                 .exchange()
@@ -26,7 +26,7 @@ class HookApiIT extends VigilServerTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.services.length()")
-                .isEqualTo(4)
+                .isEqualTo(5)
                 .jsonPath("$.services[?(@.id == 'order-sign-medication-safety')].hook")
                 .isEqualTo("order-sign")
                 .jsonPath("$.services[?(@.id == 'order-select-medication-safety')].hook")

@@ -30,8 +30,8 @@ class DatabaseServerTest {
     @Test
     void theEmbeddedDatabaseStartsMigratesAndKeepsItsDataAcrossRestarts(@TempDir Path directory) throws Exception {
         Path data = directory.resolve("pgdata");
-        VigilProperties properties =
-                new VigilProperties(null, null, null, new VigilProperties.EmbeddedDatabase(data.toString()), null);
+        VigilProperties properties = new VigilProperties(
+                null, null, null, new VigilProperties.EmbeddedDatabase(data.toString()), null, null);
         try (DatabaseServer first = new DatabaseConfiguration().databaseServer(new MockEnvironment(), properties)) {
             assertThat(first.isEmbedded()).isTrue();
         }
