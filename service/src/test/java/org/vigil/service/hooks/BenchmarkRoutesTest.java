@@ -22,7 +22,8 @@ class BenchmarkRoutesTest {
     private static final String DECODE_ONLY = "/benchmark/decode-only";
 
     private final CdsHooksCodec codec = new CdsHooksCodec(FhirContext.forR4Cached());
-    private final VigilProperties properties = new VigilProperties(DataSize.ofKilobytes(64), null, null, null, null);
+    private final VigilProperties properties =
+            new VigilProperties(DataSize.ofKilobytes(64), null, null, null, null, null);
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
             .withUserConfiguration(BenchmarkRoutes.class)
