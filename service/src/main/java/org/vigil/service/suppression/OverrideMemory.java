@@ -1,5 +1,6 @@
 package org.vigil.service.suppression;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -13,6 +14,18 @@ import reactor.core.publisher.Mono;
  * card. Keys are {@link SuppressionKey} digests: no patient data is stored.
  */
 public interface OverrideMemory {
+
+    /**
+     * How long an issued card is remembered so its feedback can find it: EHRs send feedback when the
+     * prescriber acts on the card, within minutes; an hour covers a slow client without keeping every
+     * card of the day.
+     */
+    Duration CARD_RETENTION = Duration.ofHours(1);
+
+    /** The card retention, never longer than the override window itself. */
+    static Duration cardRetention(Duration window) {
+        return window.compareTo(CARD_RETENTION) < 0 ? window : CARD_RETENTION;
+    }
 
     /** The remembered overrides among these keys. */
     Mono<Map<String, PastOverride>> overridden(Collection<String> keys);

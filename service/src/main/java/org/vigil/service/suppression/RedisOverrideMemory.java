@@ -96,7 +96,7 @@ public final class RedisOverrideMemory implements OverrideMemory, AutoCloseable 
         if (keyByCard.isEmpty()) {
             return Mono.empty();
         }
-        SetArgs expiry = SetArgs.Builder.px(window.toMillis());
+        SetArgs expiry = SetArgs.Builder.px(OverrideMemory.cardRetention(window).toMillis());
         return redis().flatMapMany(redis -> Flux.fromIterable(keyByCard.entrySet())
                         .flatMap(entry -> redis.set(CARD_PREFIX + entry.getKey(), entry.getValue(), expiry)))
                 .then()

@@ -53,6 +53,40 @@ class InProcessOverrideMemoryTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void whenFullOfLiveEntriesNewCardsAreNotRememberedSoTheirOverridesDoNotSuppress() {
+        MovableClock clock = new MovableClock(NOW);
+        InProcessOverrideMemory memory = new InProcessOverrideMemory(clock, Duration.ofHours(24), 2);
+        memory.issued(Map.of("c1", "k1", "c2", "k2")).block();
+
+        memory.issued(Map.of("c3", "k3")).block();
+
+        assertThat(memory.override(List.of(new OverrideMemory.Reported("c3", NOW, null)))
+                        .block())
+                .isZero();
+        assertThat(memory.override(List.of(new OverrideMemory.Reported("c1", NOW, null)))
+                        .block())
+                .as("a card it knows is still recognised")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCardIsRememberedForAnHourWhileItsOverrideLastsTheWholeWindow() {
+        MovableClock clock = new MovableClock(NOW);
+        InProcessOverrideMemory memory = new InProcessOverrideMemory(clock, Duration.ofHours(24), 100);
+        memory.issued(Map.of("late", "k1", "prompt", "k2")).block();
+
+        clock.now = NOW.plus(Duration.ofMinutes(5));
+        memory.override(List.of(new OverrideMemory.Reported("prompt", clock.now, null)))
+                .block();
+        clock.now = NOW.plus(Duration.ofMinutes(61));
+        assertThat(memory.override(List.of(new OverrideMemory.Reported("late", clock.now, null)))
+                        .block())
+                .isZero();
+        clock.now = NOW.plus(Duration.ofHours(20));
+        assertThat(memory.overridden(List.of("k2")).block()).containsOnlyKeys("k2");
+    }
+
     private static final class MovableClock extends Clock {
         private Instant now;
 
