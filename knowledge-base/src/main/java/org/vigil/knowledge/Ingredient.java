@@ -18,4 +18,15 @@ public record Ingredient(int rxcui, String name, Citation citation) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(citation, "citation");
     }
+
+    /** An ingredient is its RxNorm concept: two rows with the same RxCUI are the same ingredient. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Ingredient ingredient && ingredient.rxcui == rxcui;
+    }
+
+    @Override
+    public int hashCode() {
+        return Integer.hashCode(rxcui);
+    }
 }

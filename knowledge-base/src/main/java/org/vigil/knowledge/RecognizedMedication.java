@@ -1,10 +1,8 @@
 package org.vigil.knowledge;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What the vocabulary made of a medication: its components (ingredient and, when known, strength),
@@ -13,11 +11,18 @@ import java.util.Set;
  * @param components active components in source order; empty only when unrecognised
  * @param doseForm RxNorm dose form ("Oral Tablet"), or {@code null} when unknown
  * @param method how the medication was recognised
+ * @param ingredients the distinct ingredients of the components, in order: worked out once here,
+ *     because the rules ask for them on every match (derived: a value passed in is replaced)
  */
-public record RecognizedMedication(List<Component> components, String doseForm, RecognitionMethod method) {
+public record RecognizedMedication(
+        List<Component> components, String doseForm, RecognitionMethod method, List<Ingredient> ingredients) {
 
     private static final RecognizedMedication UNRECOGNIZED =
             new RecognizedMedication(List.of(), null, RecognitionMethod.UNRECOGNIZED);
+
+    public RecognizedMedication(List<Component> components, String doseForm, RecognitionMethod method) {
+        this(components, doseForm, method, null);
+    }
 
     public RecognizedMedication {
         components = List.copyOf(components);
@@ -25,19 +30,32 @@ public record RecognizedMedication(List<Component> components, String doseForm, 
         if ((method == RecognitionMethod.UNRECOGNIZED) != components.isEmpty()) {
             throw new IllegalArgumentException("a medication has components exactly when it is recognised");
         }
+        ingredients = distinctIngredients(components);
     }
 
     public static RecognizedMedication unrecognized() {
         return UNRECOGNIZED;
     }
 
-    /** Distinct ingredients in component order (two salts of one base count once). */
-    public List<Ingredient> ingredients() {
-        Set<Ingredient> distinct = new LinkedHashSet<>();
-        for (Component component : components) {
-            distinct.add(component.ingredient());
+    private static List<Ingredient> distinctIngredients(List<Component> components) {
+        if (components.size() == 1) {
+            return List.of(components.get(0).ingredient());
         }
-        return List.copyOf(new ArrayList<>(distinct));
+        List<Ingredient> distinct = new ArrayList<>(components.size());
+        for (Component component : components) {
+            Ingredient ingredient = component.ingredient();
+            boolean seen = false;
+            for (Ingredient kept : distinct) {
+                if (kept.rxcui() == ingredient.rxcui()) {
+                    seen = true;
+                    break;
+                }
+            }
+            if (!seen) {
+                distinct.add(ingredient);
+            }
+        }
+        return List.copyOf(distinct);
     }
 
     public boolean recognized() {
