@@ -26,9 +26,14 @@ public final class AlertLog implements AlertSink, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertLog.class);
 
+    /**
+     * One statement per batch: the rows travel as one array per column and PostgreSQL unnests them,
+     * so a batch costs the server one insert, not one per card.
+     */
     private static final String INSERT = "INSERT INTO alert_log (logged_at, service_id, hook, hook_instance, card_uuid,"
             + " rule_id, check_name, indicator, interruptive, patient_id, knowledge_version)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (card_uuid) DO NOTHING";
+            + " SELECT * FROM unnest($1::text[]::timestamptz[], $2::text[], $3::text[], $4::text[],"
+            + " $5::text[]::uuid[], $6::text[], $7::text[], $8::text[], $9::bool[], $10::text[], $11::text[])";
 
     private final DatabaseClient database;
     private final BlockingQueue<AlertEntry> buffer;
@@ -80,29 +85,45 @@ public final class AlertLog implements AlertSink, AutoCloseable {
 
     private Mono<Void> write(List<AlertEntry> batch) {
         return database.inConnection(connection -> {
-                    Statement statement = connection.createStatement(INSERT);
-                    for (int i = 0; i < batch.size(); i++) {
+                    int size = batch.size();
+                    String[] loggedAt = new String[size];
+                    String[] serviceId = new String[size];
+                    String[] hook = new String[size];
+                    String[] hookInstance = new String[size];
+                    String[] cardUuid = new String[size];
+                    String[] ruleId = new String[size];
+                    String[] check = new String[size];
+                    String[] indicator = new String[size];
+                    Boolean[] interruptive = new Boolean[size];
+                    String[] patientId = new String[size];
+                    String[] knowledgeVersion = new String[size];
+                    for (int i = 0; i < size; i++) {
                         AlertEntry entry = batch.get(i);
-                        statement
-                                .bind(0, entry.loggedAt().atOffset(ZoneOffset.UTC))
-                                .bind(1, entry.serviceId())
-                                .bind(2, entry.hook())
-                                .bind(3, entry.hookInstance())
-                                .bind(4, entry.cardUuid())
-                                .bind(5, entry.ruleId())
-                                .bind(6, entry.check())
-                                .bind(7, entry.indicator())
-                                .bind(8, entry.interruptive());
-                        if (entry.patientId() == null) {
-                            statement.bindNull(9, String.class);
-                        } else {
-                            statement.bind(9, entry.patientId());
-                        }
-                        statement.bind(10, entry.knowledgeVersion());
-                        if (i < batch.size() - 1) {
-                            statement.add();
-                        }
+                        loggedAt[i] = entry.loggedAt().atOffset(ZoneOffset.UTC).toString();
+                        serviceId[i] = entry.serviceId();
+                        hook[i] = entry.hook();
+                        hookInstance[i] = entry.hookInstance();
+                        cardUuid[i] = entry.cardUuid().toString();
+                        ruleId[i] = entry.ruleId();
+                        check[i] = entry.check();
+                        indicator[i] = entry.indicator();
+                        interruptive[i] = entry.interruptive();
+                        patientId[i] = entry.patientId();
+                        knowledgeVersion[i] = entry.knowledgeVersion();
                     }
+                    Statement statement = connection
+                            .createStatement(INSERT)
+                            .bind(0, loggedAt)
+                            .bind(1, serviceId)
+                            .bind(2, hook)
+                            .bind(3, hookInstance)
+                            .bind(4, cardUuid)
+                            .bind(5, ruleId)
+                            .bind(6, check)
+                            .bind(7, indicator)
+                            .bind(8, interruptive)
+                            .bind(9, patientId)
+                            .bind(10, knowledgeVersion);
                     return Flux.from(statement.execute())
                             .flatMap(result -> result.getRowsUpdated())
                             .then();
