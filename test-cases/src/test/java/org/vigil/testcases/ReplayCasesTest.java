@@ -85,6 +85,49 @@ class ReplayCasesTest {
                 }));
     }
 
+    /**
+     * The qSOFA flag is written twice, as a Drools rule (RSK-001) and in Vigil's CQL pack; on every
+     * patient-view chart of the library both must say the same.
+     */
+    @TestFactory
+    Stream<DynamicTest> theCqlPackAndTheDroolsRuleAgreeOnQsofaForEveryChart() {
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30))
+                .build();
+        java.util.concurrent.atomic.AtomicInteger bothRaised = new java.util.concurrent.atomic.AtomicInteger();
+        Stream<DynamicTest> charts = CaseLibrary.load(CASES).stream()
+                .filter(QsofaAgreement::applies)
+                .map(testCase -> DynamicTest.dynamicTest(testCase.name(), () -> {
+                    boolean drools = QsofaAgreement.raised(
+                            post(client, QsofaAgreement.DROOLS_SERVICE, testCase), QsofaAgreement.DROOLS_RULE);
+                    boolean cql = QsofaAgreement.raised(
+                            post(client, QsofaAgreement.CQL_SERVICE, testCase), "pack:" + QsofaAgreement.CQL_SERVICE);
+                    assertThat(cql)
+                            .as("%s: Drools RSK-001 %s, CQL pack %s", testCase.name(), drools, cql)
+                            .isEqualTo(drools);
+                    bothRaised.addAndGet(drools && cql ? 1 : 0);
+                }));
+        // Agreement on quiet charts alone would prove nothing: septic charts must be among them.
+        DynamicTest septicChartsIncluded = DynamicTest.dynamicTest(
+                "septic charts raise qSOFA in both",
+                () -> assertThat(bothRaised.get()).isGreaterThanOrEqualTo(3));
+        return Stream.concat(charts, Stream.of(septicChartsIncluded));
+    }
+
+    private static byte[] post(WebTestClient client, String service, TestCase testCase) throws java.io.IOException {
+        return client.post()
+                .uri("/cds-services/{id}", service)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(QsofaAgreement.requestFor(testCase, service))
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+    }
+
     /** Per check: cases passed, expected alerts detected, and quiet cases that stayed quiet. */
     @AfterAll
     static void summary() {
