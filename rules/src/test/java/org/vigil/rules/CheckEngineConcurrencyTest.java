@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Pooled sessions are reused between calls: concurrent calls must never see each other's facts. */
+/** One engine serves every request: concurrent calls must never see each other's facts or findings. */
 class CheckEngineConcurrencyTest {
 
     private static final CheckEngine ENGINE = CheckEngine.shipped();
