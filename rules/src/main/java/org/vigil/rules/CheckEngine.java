@@ -51,10 +51,11 @@ public final class CheckEngine {
     /** One knowledge base shipped in this module's kjar, by its kmodule name. */
     public static CheckEngine shipped(String kieBaseName) {
         KieBase kieBase = KieServices.get().getKieClasspathContainer().getKieBase(kieBaseName);
-        // A fresh stateless session per call. A Drools session pool (KieBase.newKieSessionsPool,
+        // Each call runs in a fresh internal session. A Drools session pool (KieBase.newKieSessionsPool,
         // sessions reset between calls) was tried: 10% faster alone in JMH, but 25-30% less
         // throughput over HTTP with concurrent calls (docs/performance.md).
         return new CheckEngine(kieBase);
+    }
 
     public List<Finding> evaluate(PatientContext context, KnowledgeSnapshot knowledge) {
         Objects.requireNonNull(context, "context");
