@@ -52,8 +52,8 @@ public final class CheckEngine {
     public static CheckEngine shipped(String kieBaseName) {
         KieBase kieBase = KieServices.get().getKieClasspathContainer().getKieBase(kieBaseName);
         // Each call runs in a fresh internal session. A Drools session pool (KieBase.newKieSessionsPool,
-        // sessions reset between calls) was tried: 10% faster alone in JMH, but 25-30% less
-        // throughput over HTTP with concurrent calls (docs/performance.md).
+        // sessions reset between calls) was tried: 10% faster alone in JMH, no gain shown over HTTP
+        // beyond run-to-run variance (docs/performance.md), so the simpler form stays.
         return new CheckEngine(kieBase);
     }
 
