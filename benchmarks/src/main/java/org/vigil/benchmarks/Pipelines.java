@@ -50,7 +50,8 @@ public final class Pipelines {
                         Clock.systemUTC(), java.time.Duration.ofHours(24), 200_000),
                 java.time.Duration.ofHours(24),
                 Clock.systemUTC(),
-                new SimpleMeterRegistry());
+                new SimpleMeterRegistry(),
+                org.vigil.service.packs.RulePacks.none());
     }
 
     public static VigilCdsService orderSignService() {

@@ -52,12 +52,6 @@ public record Dosage(
         return !Double.isNaN(administrationsPerDay);
     }
 
-    /** Administrations in an average day: twice daily is 2, once weekly is 1/7. NaN when unstated. */
-    public double administrationsPerAverageDay() {
-        double gap = Double.isNaN(daysBetweenDosingDays) ? 1.0 : daysBetweenDosingDays;
-        return administrationsPerDay / gap;
-    }
-
     /**
      * How much of one ingredient a single administration gives, in milligrams: a mass dose of a
      * single-ingredient product, or a count of tablets, capsules or millilitres times the strength

@@ -13,9 +13,6 @@ final class CqlFixtures {
 
     static final FhirContext FHIR = FhirContext.forR4Cached();
 
-    /** Milliseconds the first translation (model info, FHIRHelpers, VigilVitals) took. */
-    static final long FIRST_TRANSLATION_MS;
-
     static final CqlLibraries LIBRARIES = new CqlLibraries();
     static final CqlLibrary VITALS;
     static final CqlLibrary LAB_SETS;
@@ -23,9 +20,7 @@ final class CqlFixtures {
     static final CqlEvaluator EVALUATOR;
 
     static {
-        long start = System.nanoTime();
         VITALS = LIBRARIES.translateResource("org/vigil/cql/VigilVitals.cql");
-        FIRST_TRANSLATION_MS = (System.nanoTime() - start) / 1_000_000;
         LAB_SETS = LIBRARIES.translateResource("org/vigil/cql/VigilLabSets.cql");
         TERMINOLOGY = ValueSetTerminology.of(bundle("ValueSets.json").getEntry().stream()
                 .map(e -> (ValueSet) e.getResource())

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.vigil.cql.CqlFixtures.EVALUATOR;
 import static org.vigil.cql.CqlFixtures.VITALS;
 
-import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,24 +94,5 @@ class VigilVitalsTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    @Test
-    void reportsTimings() {
-        CqlPatientData septic = CqlFixtures.patient("patient-septic.json");
-        for (int i = 0; i < 200; i++) {
-            EVALUATOR.evaluate(VITALS, VITALS_AND_SCORE, septic, NOW);
-        }
-        int runs = 500;
-        long start = System.nanoTime();
-        BigDecimal last = null;
-        for (int i = 0; i < runs; i++) {
-            last = EVALUATOR.evaluate(VITALS, VITALS_AND_SCORE, septic, NOW).decimal("Latest Respiratory Rate");
-        }
-        double warmMicros = (System.nanoTime() - start) / 1_000.0 / runs;
-        System.out.printf(
-                "CQL timings: first translation %d ms; warm evaluation of %d expressions over %d resources %.0f µs%n",
-                CqlFixtures.FIRST_TRANSLATION_MS, VITALS_AND_SCORE.size(), 11, warmMicros);
-        assertThat(last).isEqualByComparingTo("24");
     }
 }

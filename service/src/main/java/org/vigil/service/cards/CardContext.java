@@ -10,10 +10,6 @@ import org.hl7.fhir.r4.model.MedicationRequest;
  */
 public record CardContext(String patientReference, Map<String, MedicationRequest> drafts, Instant now) {
 
-    public static CardContext none(Instant now) {
-        return new CardContext(null, Map.of(), now);
-    }
-
     public CardContext {
         drafts = Map.copyOf(drafts);
     }

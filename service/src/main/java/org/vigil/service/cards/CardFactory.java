@@ -39,10 +39,6 @@ public final class CardFactory {
             new Coding(OVERRIDE_SYSTEM, "will-monitor", "Will monitor the patient or adjust the dose"),
             new Coding(OVERRIDE_SYSTEM, "not-applicable", "Alert does not apply to this patient"));
 
-    public Card card(Finding finding, String knowledgeVersion) {
-        return card(finding, knowledgeVersion, CardContext.none(java.time.Instant.now()));
-    }
-
     public Card card(Finding finding, String knowledgeVersion, CardContext context) {
         String summary = shorten(finding.summary());
         String detail = finding.detail();
@@ -133,7 +129,11 @@ public final class CardFactory {
         return extension;
     }
 
-    static String shorten(String text) {
-        return text.length() <= SUMMARY_LIMIT ? text : text.substring(0, SUMMARY_LIMIT - 1) + "…";
+    /** The text cut below the CDS Hooks summary limit of 140 characters, never inside a character. */
+    public static String shorten(String text) {
+        String flat = text.strip();
+        return flat.codePointCount(0, flat.length()) <= SUMMARY_LIMIT
+                ? flat
+                : flat.substring(0, flat.offsetByCodePoints(0, SUMMARY_LIMIT - 1)) + "…";
     }
 }

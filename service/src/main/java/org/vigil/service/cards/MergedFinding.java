@@ -136,12 +136,4 @@ record MergedFinding(Finding lead, List<Finding> also, Kind kind) implements Fin
         }
         return List.copyOf(remedies);
     }
-
-    /** The findings this card stands for, the lead first (for the alert log and tests). */
-    List<Finding> all() {
-        List<Finding> all = new ArrayList<>(also.size() + 1);
-        all.add(lead);
-        all.addAll(also);
-        return all;
-    }
 }

@@ -97,14 +97,22 @@ public final class PatientContextAssembler {
                 today);
     }
 
-    private static List<DraftOrder> draftOrders(CdsRequest request, DrugVocabulary drugs) {
-        String hook = request.hook();
-        String field = Hooks.MEDICATION_PRESCRIBE.name().equals(hook) ? "medications" : "draftOrders";
-        Bundle bundle = request.context()
+    /**
+     * The orders being signed or selected as the client sent them: {@code context.draftOrders}, or
+     * {@code context.medications} for the legacy medication-prescribe hook; null when there are none.
+     */
+    public static Bundle draftBundle(CdsRequest request) {
+        String field = Hooks.MEDICATION_PRESCRIBE.name().equals(request.hook()) ? "medications" : "draftOrders";
+        return request.context()
                 .resource(field)
                 .filter(Bundle.class::isInstance)
                 .map(Bundle.class::cast)
                 .orElse(null);
+    }
+
+    private static List<DraftOrder> draftOrders(CdsRequest request, DrugVocabulary drugs) {
+        String hook = request.hook();
+        Bundle bundle = draftBundle(request);
         if (bundle == null) {
             return List.of();
         }

@@ -18,13 +18,12 @@ public final class PackCards {
 
     static final String TOPIC_SYSTEM = "urn:vigil:cds-check";
     static final String CHECK = "pack";
-    private static final int SUMMARY_LIMIT = 139;
 
     private PackCards() {}
 
     public static Card card(PackService service, PackFinding finding) {
         PackAction action = finding.action();
-        String summary = shorten(
+        String summary = CardFactory.shorten(
                 finding.summary() != null && !finding.summary().isBlank() ? finding.summary() : action.summary());
         String detail = finding.detail() != null ? finding.detail() : action.detail();
         Indicator indicator = finding.indicator() != null ? finding.indicator() : action.indicator();
@@ -48,12 +47,5 @@ public final class PackCards {
                 null,
                 action.links(),
                 extension);
-    }
-
-    static String shorten(String text) {
-        String flat = text.strip();
-        return flat.codePointCount(0, flat.length()) <= SUMMARY_LIMIT
-                ? flat
-                : flat.substring(0, flat.offsetByCodePoints(0, SUMMARY_LIMIT - 1)) + "…";
     }
 }

@@ -43,6 +43,7 @@ import org.vigil.service.packs.RulePacks;
 import org.vigil.service.suppression.OverrideMemory;
 import org.vigil.service.suppression.SuppressionKey;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * One hook call, start to end: decode, check the prefetch, normalize, evaluate the rules, apply
@@ -66,35 +67,6 @@ public final class HookPipeline {
     private final Counter unrecognizedDrafts;
     private final Counter unrecognizedActive;
     private final RulePacks packs;
-
-    public HookPipeline(
-            CdsHooksCodec codec,
-            PatientContextAssembler assembler,
-            CheckEngine orderChecks,
-            CheckEngine chartChecks,
-            KnowledgeHolder knowledge,
-            AlertPolicy policy,
-            CardFactory cards,
-            AlertSink alerts,
-            OverrideMemory overrides,
-            Duration overrideWindow,
-            Clock clock,
-            MeterRegistry meters) {
-        this(
-                codec,
-                assembler,
-                orderChecks,
-                chartChecks,
-                knowledge,
-                policy,
-                cards,
-                alerts,
-                overrides,
-                overrideWindow,
-                clock,
-                meters,
-                RulePacks.none());
-    }
 
     /** @param packs the rule packs whose services this pipeline also answers */
     public HookPipeline(
@@ -145,7 +117,8 @@ public final class HookPipeline {
         requirePrefetch(service, request.prefetch());
         PackService pack = packs.find(service.id()).orElse(null);
         if (pack != null) {
-            return Mono.just(packAnswer(pack, request));
+            // CQL evaluation takes milliseconds: it runs on the CPU workers, not the event loop.
+            return Mono.fromCallable(() -> packAnswer(pack, request)).subscribeOn(Schedulers.parallel());
         }
         KnowledgeSnapshot snapshot = knowledge.current();
         PatientContext context = assembler.assemble(request, snapshot);
@@ -256,21 +229,16 @@ public final class HookPipeline {
 
     /** The draft orders as sent, so a suggestion can rewrite one, and the patient new orders are for. */
     private CardContext cardContext(CdsRequest request, PatientContext context) {
-        String field = Hooks.MEDICATION_PRESCRIBE.name().equals(request.hook()) ? "medications" : "draftOrders";
         Map<String, MedicationRequest> drafts = new HashMap<>();
-        request.context()
-                .resource(field)
-                .filter(Bundle.class::isInstance)
-                .map(Bundle.class::cast)
-                .ifPresent(bundle -> {
-                    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-                        if (entry.getResource() instanceof MedicationRequest order
-                                && order.getIdElement().hasIdPart()) {
-                            drafts.put(
-                                    "MedicationRequest/" + order.getIdElement().getIdPart(), order);
-                        }
-                    }
-                });
+        Bundle bundle = PatientContextAssembler.draftBundle(request);
+        if (bundle != null) {
+            for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+                if (entry.getResource() instanceof MedicationRequest order
+                        && order.getIdElement().hasIdPart()) {
+                    drafts.put("MedicationRequest/" + order.getIdElement().getIdPart(), order);
+                }
+            }
+        }
         return new CardContext(context.patient().reference(), drafts, clock.instant());
     }
 

@@ -15,6 +15,9 @@ import org.vigil.rules.OrderState;
 
 class CardFactoryTest {
 
+    private static final CardContext NO_CONTEXT =
+            new CardContext(null, java.util.Map.of(), java.time.Instant.parse("2026-11-22T09:00:00Z"));
+
     private final CardFactory cards = new CardFactory();
 
     private static Interaction interaction(boolean interruptive) {
@@ -38,7 +41,7 @@ class CardFactoryTest {
                 "Clarithromycin 500 MG Extended Release Oral Tablet ".repeat(3),
                 OrderState.ACTIVE);
 
-        Card card = cards.card(new InteractionFinding(order, other, interaction(true)), "v1");
+        Card card = cards.card(new InteractionFinding(order, other, interaction(true)), "v1", NO_CONTEXT);
 
         assertThat(card.summary()).hasSizeLessThan(140).containsIgnoringCase("simvastatin");
         assertThat(card.indicator()).isEqualTo(Indicator.CRITICAL);
@@ -49,7 +52,7 @@ class CardFactoryTest {
         MedicationRef order = new MedicationRef("MedicationRequest/a", "Simvastatin", OrderState.DRAFT);
         MedicationRef other = new MedicationRef("MedicationRequest/b", "Clarithromycin", OrderState.ACTIVE);
 
-        Card card = cards.card(new InteractionFinding(order, other, interaction(false)), "v1");
+        Card card = cards.card(new InteractionFinding(order, other, interaction(false)), "v1", NO_CONTEXT);
 
         assertThat(card.indicator()).isEqualTo(Indicator.INFO);
         assertThat(card.overrideReasons()).isEmpty();
@@ -61,7 +64,7 @@ class CardFactoryTest {
         MedicationRef order = new MedicationRef("MedicationRequest/a", "Simvastatin", OrderState.DRAFT);
         MedicationRef other = new MedicationRef("MedicationRequest/b", "Clarithromycin", OrderState.ACTIVE);
 
-        Card card = cards.card(new InteractionFinding(order, other, interaction(true)), "k-123");
+        Card card = cards.card(new InteractionFinding(order, other, interaction(true)), "k-123", NO_CONTEXT);
 
         assertThat(card.extension())
                 .containsEntry(CardFactory.RULE_ID, "DDI-011")
@@ -76,7 +79,8 @@ class CardFactoryTest {
         Card card = cards.card(
                 new UnrecognizedMedicationFinding(
                         new MedicationRef("MedicationRequest/t", "Herbal tonic", OrderState.DRAFT)),
-                "v1");
+                "v1",
+                NO_CONTEXT);
 
         assertThat(card.indicator()).isEqualTo(Indicator.INFO);
         assertThat(card.summary()).contains("Not checked", "Herbal tonic");

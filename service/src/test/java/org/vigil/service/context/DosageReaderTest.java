@@ -50,7 +50,6 @@ class DosageReaderTest {
 
         assertThat(dosage.administrationsPerDay()).isEqualTo(1.0);
         assertThat(dosage.daysBetweenDosingDays()).isEqualTo(7.0);
-        assertThat(dosage.administrationsPerAverageDay()).isEqualTo(1.0 / 7.0);
     }
 
     @Test
