@@ -18,6 +18,7 @@ public final class DrugVocabulary {
 
     private final IngredientIndex ingredients;
     private final Map<Integer, ClinicalDrug> clinicalDrugs;
+    private final Map<Integer, IngredientConcept> ingredientConcepts;
     private final Map<String, Set<Integer>> membersByClass;
     private final Map<Integer, Set<String>> classesByIngredient;
     private final List<ClassMember> classMembers;
@@ -32,7 +33,10 @@ public final class DrugVocabulary {
 
     private record NameKey(String display, String text) {}
 
-    /** What an ingredient code is recognised as, made once: the hot path allocates nothing for it. */
+    /**
+     * What an ingredient code (IN, PIN or MIN) is recognised as, made once: the hot path allocates
+     * nothing for it.
+     */
     private final Map<Integer, RecognizedMedication> byIngredientCode;
 
     private final DuplicateTherapy duplicateTherapy;
@@ -40,12 +44,14 @@ public final class DrugVocabulary {
     DrugVocabulary(
             IngredientIndex ingredients,
             Map<Integer, ClinicalDrug> clinicalDrugs,
+            Map<Integer, IngredientConcept> ingredientConcepts,
             Map<String, Set<Integer>> membersByClass,
             Map<Integer, Set<String>> classesByIngredient,
             List<ClassMember> classMembers,
             DuplicateTherapy duplicateTherapy) {
         this.ingredients = ingredients;
         this.clinicalDrugs = Map.copyOf(clinicalDrugs);
+        this.ingredientConcepts = Map.copyOf(ingredientConcepts);
         this.membersByClass = copyOfSets(membersByClass);
         this.classesByIngredient = copyOfSets(classesByIngredient);
         this.classMembers = List.copyOf(classMembers);
@@ -57,6 +63,7 @@ public final class DrugVocabulary {
                     new RecognizedMedication(
                             List.of(Component.of(ingredient)), null, RecognitionMethod.INGREDIENT_CODE));
         }
+        ingredientConcepts.forEach((rxcui, concept) -> recognized.put(rxcui, concept.recognized()));
         this.byIngredientCode = Map.copyOf(recognized);
         this.duplicateTherapy = Objects.requireNonNull(duplicateTherapy, "duplicateTherapy");
     }
@@ -91,6 +98,15 @@ public final class DrugVocabulary {
         return Optional.ofNullable(clinicalDrugs.get(rxcui));
     }
 
+    /** A precise (PIN) or multiple-ingredient (MIN) concept the knowledge base lists. */
+    public Optional<IngredientConcept> ingredientConcept(int rxcui) {
+        return Optional.ofNullable(ingredientConcepts.get(rxcui));
+    }
+
+    public Collection<IngredientConcept> ingredientConcepts() {
+        return ingredientConcepts.values();
+    }
+
     public Collection<Ingredient> ingredients() {
         return ingredients.all();
     }
@@ -106,7 +122,7 @@ public final class DrugVocabulary {
 
     /**
      * Recognises a medication from whatever the EHR sent; any argument may be null. Tries, in
-     * order: the code as an ingredient, the code as a listed clinical drug, the display then the
+     * order: the code as an ingredient (IN, or a PIN or MIN folded to its ingredients), the code as a listed clinical drug, the display then the
      * text as a normal-form name, and finally known names as whole words in display and text. A
      * normal-form name with an unknown ingredient falls through to the word search, which then
      * reports only the ingredients it knows, with method {@link RecognitionMethod#TEXT}.

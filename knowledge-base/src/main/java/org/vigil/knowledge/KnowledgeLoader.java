@@ -12,20 +12,22 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the raw tables into a snapshot, validating every row. Tables load in dependency order
- * (ingredients, clinical drugs, classes, duplicate therapy, interactions) so each reference can be
+ * (ingredients, clinical drugs, precise and multiple ingredients, classes, duplicate therapy,
+ * interactions) so each reference can be
  * checked against what is already loaded.
  */
 final class KnowledgeLoader {
 
     static final String INGREDIENTS = "ingredients.tsv";
     static final String CLINICAL_DRUGS = "clinical-drugs.tsv";
+    static final String INGREDIENT_CONCEPTS = "precise-and-multiple-ingredients.tsv";
     static final String DRUG_CLASSES = "drug-classes.tsv";
     static final String INTERACTIONS = "interactions.tsv";
     static final String DUPLICATE_THERAPY = "duplicate-therapy.tsv";
 
     /** The drug tables, in load order. */
     static final List<String> TABLES =
-            List.of(INGREDIENTS, CLINICAL_DRUGS, DRUG_CLASSES, INTERACTIONS, DUPLICATE_THERAPY);
+            List.of(INGREDIENTS, CLINICAL_DRUGS, INGREDIENT_CONCEPTS, DRUG_CLASSES, INTERACTIONS, DUPLICATE_THERAPY);
 
     /** What the drug tables load into. */
     record DrugTables(DrugVocabulary drugs, InteractionTable interactions) {}
@@ -38,10 +40,18 @@ final class KnowledgeLoader {
     static DrugTables load(Map<String, byte[]> tables) {
         IngredientIndex ingredients = ingredients(tables.get(INGREDIENTS));
         Map<Integer, ClinicalDrug> clinicalDrugs = clinicalDrugs(tables.get(CLINICAL_DRUGS), ingredients);
+        Map<Integer, IngredientConcept> concepts =
+                ingredientConcepts(tables.get(INGREDIENT_CONCEPTS), ingredients, clinicalDrugs);
         Classes classes = classes(tables.get(DRUG_CLASSES), ingredients);
         DuplicateTherapy duplicates = duplicateTherapy(tables.get(DUPLICATE_THERAPY), ingredients, classes.members);
         DrugVocabulary drugs = new DrugVocabulary(
-                ingredients, clinicalDrugs, classes.members, classes.classesByIngredient, classes.rows, duplicates);
+                ingredients,
+                clinicalDrugs,
+                concepts,
+                classes.members,
+                classes.classesByIngredient,
+                classes.rows,
+                duplicates);
         InteractionTable interactions = interactions(tables.get(INTERACTIONS), ingredients, classes.members);
         return new DrugTables(drugs, interactions);
     }
@@ -133,6 +143,71 @@ final class KnowledgeLoader {
         }
         return new ClinicalDrug(
                 rxcui, name, parsed.get().components(), parsed.get().doseForm(), row.citation());
+    }
+
+    /**
+     * RxNorm PIN and MIN codes. The name must name exactly the listed ingredients (a PIN's salt words
+     * fold to its base ingredient; a MIN's parts are joined by " / "), so a row whose code and
+     * ingredients disagree fails here.
+     */
+    private static Map<Integer, IngredientConcept> ingredientConcepts(
+            byte[] bytes, IngredientIndex ingredients, Map<Integer, ClinicalDrug> clinicalDrugs) {
+        Map<Integer, IngredientConcept> concepts = new HashMap<>();
+        Map<Integer, Integer> lineOf = new HashMap<>();
+        List<String> required = List.of("rxcui", "tty", "name", "ingredients", "source");
+        TsvReader.read(INGREDIENT_CONCEPTS, bytes, required, row -> {
+            int rxcui = row.rxcui("rxcui");
+            Integer first = lineOf.putIfAbsent(rxcui, row.line());
+            if (first != null) {
+                throw row.error("duplicate rxcui " + rxcui + " (first at line " + first + ")");
+            }
+            if (ingredients.byRxcui(rxcui).isPresent()) {
+                throw row.error("rxcui " + rxcui + " is an ingredient in " + INGREDIENTS);
+            }
+            if (clinicalDrugs.containsKey(rxcui)) {
+                throw row.error("rxcui " + rxcui + " is a clinical drug in " + CLINICAL_DRUGS);
+            }
+            String tty = row.required("tty");
+            IngredientConcept.TermType termType;
+            if (tty.equals("PIN")) {
+                termType = IngredientConcept.TermType.PIN;
+            } else if (tty.equals("MIN")) {
+                termType = IngredientConcept.TermType.MIN;
+            } else {
+                throw row.error("tty '" + tty + "' is not one of PIN|MIN");
+            }
+            Set<Ingredient> listed = new LinkedHashSet<>();
+            for (String code : row.required("ingredients").split(",")) {
+                int ingredientRxcui = row.parseRxcui(code.strip(), "ingredients");
+                Ingredient ingredient = ingredients
+                        .byRxcui(ingredientRxcui)
+                        .orElseThrow(() -> row.error(
+                                "unknown ingredient rxcui " + ingredientRxcui + " (not in " + INGREDIENTS + ")"));
+                if (!listed.add(ingredient)) {
+                    throw row.error("ingredient rxcui " + ingredientRxcui + " listed twice");
+                }
+            }
+            if (termType == IngredientConcept.TermType.PIN && listed.size() != 1) {
+                throw row.error("a PIN lists exactly one ingredient, not " + listed.size());
+            }
+            if (termType == IngredientConcept.TermType.MIN && listed.size() < 2) {
+                throw row.error("a MIN lists at least two ingredients");
+            }
+            String name = row.required("name");
+            Set<Ingredient> named = new HashSet<>();
+            for (String part : name.split(" / ")) {
+                Ingredient ingredient = ingredients
+                        .named(part)
+                        .orElseThrow(() -> row.error("name part '" + part.strip() + "' is not a known ingredient"));
+                named.add(ingredient);
+            }
+            if (!named.equals(listed)) {
+                throw row.error("name '" + name + "' names ingredients " + rxcuis(named) + " but the row lists "
+                        + rxcuis(listed));
+            }
+            concepts.put(rxcui, new IngredientConcept(rxcui, termType, name, List.copyOf(listed), row.citation()));
+        });
+        return concepts;
     }
 
     private static List<Integer> rxcuis(Set<Ingredient> ingredients) {

@@ -4,6 +4,10 @@ package org.vigil.knowledge;
 public enum RecognitionMethod {
     /** The code is an RxNorm ingredient. */
     INGREDIENT_CODE,
+    /** The code is an RxNorm precise ingredient (PIN, a salt or ester), folded to its ingredient. */
+    PRECISE_INGREDIENT_CODE,
+    /** The code is an RxNorm multiple-ingredient concept (MIN), standing for its ingredients. */
+    MULTIPLE_INGREDIENT_CODE,
     /** The code is an RxNorm clinical or branded drug the knowledge base lists. */
     CLINICAL_DRUG_CODE,
     /** A substance code (SNOMED CT allergen) the allergen table maps to ingredients. */

@@ -51,6 +51,8 @@ public final class BundledKnowledge {
                         + "3\tgammaformin\t\ttest fixture\t\n",
                 "clinical-drugs.tsv",
                 "rxcui\tname\tingredients\tsource\tsource_url\n",
+                "precise-and-multiple-ingredients.tsv",
+                "rxcui\ttty\tname\tingredients\tsource\tsource_url\n",
                 "drug-classes.tsv",
                 "class_id\tclass_name\tmember_rxcui\tsource\tsource_url\n"
                         + "fixture-class\tfixture class\t1\ttest fixture\t\n"

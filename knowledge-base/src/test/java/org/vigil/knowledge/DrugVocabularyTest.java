@@ -16,6 +16,8 @@ class DrugVocabularyTest {
     private static final int HYDROCODONE = 5489;
     private static final int ACETAMINOPHEN = 161;
     private static final int PENICILLIN_G = 7980;
+    private static final int NAPROXEN = 7258;
+    private static final int TRIAMCINOLONE = 10759;
 
     private final DrugVocabulary drugs = KnowledgeSnapshot.bundled().drugs();
 
@@ -32,6 +34,45 @@ class DrugVocabularyTest {
         assertThat(medication.components().get(0).strength()).isNull();
         assertThat(medication.doseForm()).isNull();
         assertThat(medication.recognized()).isTrue();
+    }
+
+    @Test
+    void aPreciseIngredientCodeIsFoldedToItsIngredient() {
+        RecognizedMedication medication = drugs.recognize("142442", null, null);
+
+        assertThat(medication.method()).isEqualTo(RecognitionMethod.PRECISE_INGREDIENT_CODE);
+        assertThat(rxcuis(medication)).containsExactly(NAPROXEN);
+        assertThat(medication.components().get(0).strength()).isNull();
+        assertThat(drugs.ingredientConcept(142442).orElseThrow().name()).isEqualTo("Naproxen sodium");
+    }
+
+    @Test
+    void aMultipleIngredientCodeStandsForEachOfItsIngredients() {
+        RecognizedMedication medication = drugs.recognize("1008561", "Acetaminophen / Naproxen", null);
+
+        assertThat(medication.method()).isEqualTo(RecognitionMethod.MULTIPLE_INGREDIENT_CODE);
+        assertThat(rxcuis(medication)).containsExactlyInAnyOrder(ACETAMINOPHEN, NAPROXEN);
+    }
+
+    @Test
+    void everyPreciseAndMultipleIngredientRowNamesItsOwnIngredients() {
+        assertThat(drugs.ingredientConcepts()).hasSizeGreaterThanOrEqualTo(100);
+        for (IngredientConcept concept : drugs.ingredientConcepts()) {
+            for (String part : concept.name().split(" / ")) {
+                assertThat(concept.ingredients())
+                        .as("%s (%d)", concept.name(), concept.rxcui())
+                        .contains(drugs.ingredientNamed(part).orElseThrow());
+            }
+        }
+    }
+
+    @Test
+    void esterAndSaltWordsFoldInNormalFormNames() {
+        RecognizedMedication medication =
+                drugs.recognize(null, "Triamcinolone Acetonide 0.1 MG/MG Topical Cream", null);
+
+        assertThat(medication.method()).isEqualTo(RecognitionMethod.NORMAL_FORM_NAME);
+        assertThat(rxcuis(medication)).containsExactly(TRIAMCINOLONE);
     }
 
     @Test

@@ -17,6 +17,8 @@ class KnowledgeLoaderValidationTest {
 
     private static final String ING_HEADER = "rxcui\tname\tsynonyms\tsource\tsource_url\n";
     private static final String DRUG_HEADER = "rxcui\tname\tingredients\tsource\tsource_url\n";
+    private static final String PIN_MIN_HEADER = "rxcui\ttty\tname\tingredients\tsource\tsource_url\n";
+    private static final String PIN_MIN = "precise-and-multiple-ingredients.tsv";
     private static final String CLASS_HEADER = "class_id\tclass_name\tmember_rxcui\tsource\tsource_url\n";
     private static final String DDI_HEADER =
             "id\ttitle\tleft\tright\tseverity\tinterruptive\tmechanism\tclinical_effect\tmanagement\tsource\tsource_url\n";
@@ -37,10 +39,42 @@ class KnowledgeLoaderValidationTest {
                 .containsExactly("T-1");
         assertThat(snapshot.drugs().recognize("101", null, null).method())
                 .isEqualTo(RecognitionMethod.CLINICAL_DRUG_CODE);
+        assertThat(snapshot.drugs().recognize("201", null, null).method())
+                .isEqualTo(RecognitionMethod.PRECISE_INGREDIENT_CODE);
+        assertThat(snapshot.drugs().recognize("202", null, null).ingredients())
+                .extracting(Ingredient::rxcui)
+                .containsExactly(1, 2);
     }
 
     static Stream<Arguments> invalidTables() {
         return Stream.of(
+                Arguments.of(PIN_MIN, PIN_MIN_HEADER + "201\tSCD\talphastatin sodium\t1\ts\t\n", 2, "tty 'SCD'"),
+                Arguments.of(
+                        PIN_MIN,
+                        PIN_MIN_HEADER + "201\tPIN\talphastatin sodium\t2\ts\t\n",
+                        2,
+                        "names ingredients [1] but the row lists [2]"),
+                Arguments.of(
+                        PIN_MIN,
+                        PIN_MIN_HEADER + "201\tPIN\talphastatin / betazole\t1,2\ts\t\n",
+                        2,
+                        "a PIN lists exactly one ingredient"),
+                Arguments.of(
+                        PIN_MIN, PIN_MIN_HEADER + "202\tMIN\talphastatin\t1\ts\t\n", 2, "a MIN lists at least two"),
+                Arguments.of(
+                        PIN_MIN,
+                        PIN_MIN_HEADER + "202\tMIN\talphastatin / gammazine\t1,2\ts\t\n",
+                        2,
+                        "name part 'gammazine' is not a known ingredient"),
+                Arguments.of(PIN_MIN, PIN_MIN_HEADER + "1\tPIN\talphastatin sodium\t1\ts\t\n", 2, "is an ingredient"),
+                Arguments.of(
+                        PIN_MIN, PIN_MIN_HEADER + "101\tPIN\talphastatin sodium\t1\ts\t\n", 2, "is a clinical drug"),
+                Arguments.of(
+                        PIN_MIN,
+                        PIN_MIN_HEADER + "201\tPIN\talphastatin sodium\t1\ts\t\n201\tPIN\talphastatin sodium\t1\ts\t\n",
+                        3,
+                        "duplicate rxcui 201"),
+                Arguments.of(PIN_MIN, PIN_MIN_HEADER + "201\tPIN\talphastatin sodium\t1\t\t\n", 2, "missing source"),
                 Arguments.of(
                         "interactions.tsv",
                         DDI_HEADER + "T-1\tt\tclass:substrates\tclass:inhibitors\tmajor\ttrue\tm\te\tg\ts\n",

@@ -25,6 +25,13 @@ final class TestTables {
             "101\talphastatin sodium 10 MG Oral Tablet\t1\ttest fixture\t",
             "");
 
+    static final String INGREDIENT_CONCEPTS = String.join(
+            "\n",
+            "rxcui\ttty\tname\tingredients\tsource\tsource_url",
+            "201\tPIN\talphastatin sodium\t1\ttest fixture\t",
+            "202\tMIN\talphastatin / betazole\t1,2\ttest fixture\t",
+            "");
+
     static final String DRUG_CLASSES = String.join(
             "\n",
             "class_id\tclass_name\tmember_rxcui\tsource\tsource_url",
@@ -128,6 +135,7 @@ final class TestTables {
         Map<String, String> tables = new HashMap<>();
         tables.put("ingredients.tsv", INGREDIENTS);
         tables.put("clinical-drugs.tsv", CLINICAL_DRUGS);
+        tables.put("precise-and-multiple-ingredients.tsv", INGREDIENT_CONCEPTS);
         tables.put("drug-classes.tsv", DRUG_CLASSES);
         tables.put("interactions.tsv", INTERACTIONS);
         tables.put("lab-analytes.tsv", LAB_ANALYTES);

@@ -25,6 +25,8 @@ class AllergyKnowledgeValidationTest {
                     + "3\tgammazole\t\ttest fixture\t\n",
             "clinical-drugs.tsv",
             "rxcui\tname\tingredients\tsource\tsource_url\n",
+            "precise-and-multiple-ingredients.tsv",
+            "rxcui\ttty\tname\tingredients\tsource\tsource_url\n",
             "drug-classes.tsv",
             "class_id\tclass_name\tmember_rxcui\tsource\tsource_url\n",
             "interactions.tsv",

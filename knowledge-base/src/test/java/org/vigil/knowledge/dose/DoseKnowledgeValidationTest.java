@@ -26,6 +26,8 @@ class DoseKnowledgeValidationTest {
                     + "3\tgammadone\t\ttest fixture\t\n",
             "clinical-drugs.tsv",
             "rxcui\tname\tingredients\tsource\tsource_url\n",
+            "precise-and-multiple-ingredients.tsv",
+            "rxcui\ttty\tname\tingredients\tsource\tsource_url\n",
             "drug-classes.tsv",
             "class_id\tclass_name\tmember_rxcui\tsource\tsource_url\n"
                     + "cillins\tcillins\t1\ttest fixture\t\n"

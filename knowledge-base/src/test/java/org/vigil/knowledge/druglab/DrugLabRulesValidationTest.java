@@ -26,6 +26,8 @@ class DrugLabRulesValidationTest {
                     + "3\tgammoxin\t\ttest fixture\t\n",
             "clinical-drugs.tsv",
             "rxcui\tname\tingredients\tsource\tsource_url\n",
+            "precise-and-multiple-ingredients.tsv",
+            "rxcui\ttty\tname\tingredients\tsource\tsource_url\n",
             "drug-classes.tsv",
             "class_id\tclass_name\tmember_rxcui\tsource\tsource_url\n"
                     + "parins\tthe parins\t1\ttest fixture\t\n"
