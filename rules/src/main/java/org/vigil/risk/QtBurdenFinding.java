@@ -137,7 +137,8 @@ public record QtBurdenFinding(
             return low;
         }
         for (String analyte : ELECTROLYTES) {
-            LabLimits limits = knowledge.labs().limits(analyte).orElse(null);
+            LabLimits limits =
+                    knowledge.labs().limitsForSex(analyte, patient.sex()).orElse(null);
             if (limits == null) {
                 continue;
             }
