@@ -406,4 +406,21 @@ class RiskRulesTest {
                         .doesNotContain("Low potassium")
                         .doesNotContain("Low magnesium"));
     }
+
+    @Test
+    void aMagnesiumBelowItsReferenceIntervalButNotCriticalIsMentioned() {
+        List<Finding> findings = evaluate(
+                chart(
+                        List.of(active("hal", HALOPERIDOL), active("cit", CITALOPRAM)),
+                        List.of(),
+                        lab("magnesium", "19123-9", 1.5, "mg/dL", 2)),
+                "RSK-005");
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(
+                        finding -> assertThat(finding.detail())
+                                .contains(
+                                        "**Low magnesium:** 1.5 mg/dL on 2026-11-20, below the reference interval of 1.7-2.67 mg/dL"));
+    }
 }
