@@ -97,4 +97,16 @@ class DrugClassContentTest {
         }
         assertThat(drugs.membersOf("serotonergic-antidepressant")).containsAll(drugs.membersOf("ssri"));
     }
+
+    @Test
+    void everyQtProlongingDrugCitesAnFdaLabelOrCommunication() {
+        assertThat(drugs.membersOf("qt-prolonging"))
+                .contains(703, 9947, 5093, 6813, 2556, 26225, 18631, 4053, 82122, 139462, 5521, 10502, 8331);
+        assertThat(drugs.classMembers())
+                .filteredOn(member -> member.classId().equals("qt-prolonging"))
+                .allSatisfy(member -> {
+                    assertThat(member.citation().text()).containsAnyOf("FDA", "US label", "labeling");
+                    assertThat(member.citation().url()).isNotBlank();
+                });
+    }
 }

@@ -121,7 +121,7 @@ public record AbnormalResultsFinding(MedicationRef order, List<Entry> entries, L
             return null;
         }
         Analyte analyte = LabChecks.labAnalyte(knowledge, result.analyte());
-        LabLimits limits = LabChecks.limits(knowledge, result.analyte());
+        LabLimits limits = LabChecks.limits(knowledge, result.analyte(), patient);
         if (analyte == null || limits == null) {
             return null;
         }
@@ -218,6 +218,8 @@ public record AbnormalResultsFinding(MedicationRef order, List<Entry> entries, L
             String range = LabChecks.referenceInterval(entry.limits(), result.unit());
             if (range == null) {
                 range = "none in the table";
+            } else {
+                range += LabChecks.population(entry.limits());
             }
             if (entry.critical()) {
                 range += "; critical " + LabChecks.criticalLimits(entry.limits(), result.unit());

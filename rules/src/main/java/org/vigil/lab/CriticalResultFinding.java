@@ -83,7 +83,7 @@ public record CriticalResultFinding(
     public static List<CriticalResultFinding> of(
             KnowledgeSnapshot knowledge, Patient patient, LabResult result, List<UncomparableResult> newer) {
         Analyte analyte = LabChecks.labAnalyte(knowledge, result.analyte());
-        LabLimits limits = LabChecks.limits(knowledge, result.analyte());
+        LabLimits limits = LabChecks.limits(knowledge, result.analyte(), patient);
         if (analyte == null || limits == null) {
             return List.of();
         }
@@ -173,7 +173,7 @@ public record CriticalResultFinding(
         detail.append("\n\n**Critical limits:** ").append(LabChecks.criticalLimits(limits, result.unit()));
         String reference = LabChecks.referenceInterval(limits, result.unit());
         if (reference != null) {
-            detail.append("; reference interval ").append(reference);
+            detail.append("; reference interval ").append(reference).append(LabChecks.population(limits));
         }
         for (UncomparableResult other : newerUncomparable) {
             detail.append("\n\n**Newer result not compared:** ")

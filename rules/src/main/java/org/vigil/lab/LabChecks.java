@@ -34,10 +34,27 @@ final class LabChecks {
         return analyte != null && analyte.kind() == AnalyteKind.LAB ? analyte : null;
     }
 
-    /** The adult limits of a laboratory analyte, or null. */
-    static LabLimits limits(KnowledgeSnapshot knowledge, String analyteId) {
+    /**
+     * The limits a laboratory analyte is judged by for this patient, or null: the row for the
+     * patient's sex where the table has one (hemoglobin, creatinine), else the adult row.
+     */
+    static LabLimits limits(KnowledgeSnapshot knowledge, String analyteId, Patient patient) {
         Analyte analyte = labAnalyte(knowledge, analyteId);
-        return analyte == null ? null : knowledge.labs().limits(analyte.id()).orElse(null);
+        return analyte == null
+                ? null
+                : knowledge
+                        .labs()
+                        .limitsForSex(analyte.id(), patient == null ? null : patient.sex())
+                        .orElse(null);
+    }
+
+    /** {@code " (adult female)"} for a sex-specific row, else nothing. */
+    static String population(LabLimits limits) {
+        return switch (limits.population()) {
+            case ADULT_FEMALE -> " (adult female)";
+            case ADULT_MALE -> " (adult male)";
+            default -> "";
+        };
     }
 
     /** How many decimals the limits are written with (at most two), so a value reads like them. */

@@ -43,6 +43,28 @@ class ResultRulesTest {
         return result("sodium", "2951-2", value, "mmol/L", effective);
     }
 
+    private static LabResult glucose(double value, Instant effective) {
+        return result("glucose", "2345-7", value, "mg/dL", effective);
+    }
+
+    private static LabResult hemoglobin(double value, Instant effective) {
+        return result("hemoglobin", "718-7", value, "g/dL", effective);
+    }
+
+    private static List<Finding> evaluateFor(String sex, LabResult... results) {
+        PatientContext context = new PatientContext(
+                new Patient("Patient/p1", LocalDate.of(1960, 3, 1), sex, TODAY),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(results),
+                List.of());
+        return ENGINE.evaluate(context, KNOWLEDGE).stream()
+                .filter(finding -> finding.check().equals("lab"))
+                .toList();
+    }
+
     private static PatientContext context(List<UncomparableResult> uncomparable, LabResult... results) {
         return new PatientContext(
                 new Patient("Patient/p1", LocalDate.of(1960, 3, 1), "female", TODAY),
@@ -112,8 +134,14 @@ class ResultRulesTest {
     void aValueEqualToACriticalLimitIsNotCritical() {
         assertThat(rule(evaluate(potassium(6.2, daysAgo(0))), "RES-001")).isEmpty();
         assertThat(rule(evaluate(potassium(2.8, daysAgo(0))), "RES-001")).isEmpty();
-        assertThat(evaluate(sodium(120, daysAgo(0)), sodium(158, daysAgo(0))))
-                .as("sodium has no reference interval: at its limits, nothing to say")
+        List<Finding> atTheLowLimit = evaluate(sodium(120, daysAgo(0)));
+        assertThat(rule(atTheLowLimit, "RES-001")).isEmpty();
+        assertThat(rule(atTheLowLimit, "RES-002"))
+                .as("not critical, but below the reference interval")
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.summary()).contains("sodium 120 mmol/L (low)"));
+        assertThat(evaluate(glucose(46, daysAgo(0)), glucose(484, daysAgo(0))))
+                .as("glucose has no reference interval: at its limits, nothing to say")
                 .isEmpty();
         assertThat(rule(evaluate(potassium(6.21, daysAgo(0))), "RES-001")).hasSize(1);
     }
@@ -177,7 +205,7 @@ class ResultRulesTest {
 
     @Test
     void normalResultsAndResultsWithoutAReferenceIntervalSayNothing() {
-        assertThat(evaluate(potassium(4.2, daysAgo(1)), calcium(9.4, daysAgo(1)), sodium(131, daysAgo(1))))
+        assertThat(evaluate(potassium(4.2, daysAgo(1)), calcium(9.4, daysAgo(1)), glucose(131, daysAgo(1))))
                 .isEmpty();
         assertThat(evaluate(potassium(3.6, daysAgo(1)), calcium(10.6, daysAgo(1))))
                 .as("reference limits are inclusive")
@@ -240,5 +268,54 @@ class ResultRulesTest {
     void theOrderChecksNeverRunTheResultRules() {
         assertThat(ORDER_CHECKS.evaluate(context(List.of(), potassium(7.5, daysAgo(0))), KNOWLEDGE))
                 .noneMatch(finding -> finding.check().equals("lab"));
+    }
+
+    @Test
+    void theNewReferenceIntervalsListElectrolytesRenalAndBloodCountResults() {
+        List<Finding> findings = evaluate(
+                sodium(131, daysAgo(1)),
+                result("magnesium", "19123-9", 1.5, "mg/dL", daysAgo(2)),
+                result("bun", "3094-0", 28, "mg/dL", daysAgo(2)),
+                result("platelets", "777-3", 120, "10*9/L", daysAgo(3)),
+                result("wbc", "6690-2", 12.4, "10*9/L", daysAgo(3)),
+                result("chloride", "2075-0", 104, "mmol/L", daysAgo(1)));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.ruleId()).isEqualTo("RES-002");
+            assertThat(finding.detail())
+                    .contains("| Sodium | 131 mmol/L (low) | 2026-11-21 | 135-145 mmol/L |")
+                    .contains("| Magnesium | 1.50 mg/dL (low) | 2026-11-20 | 1.70-2.67 mg/dL |")
+                    .contains("| Urea nitrogen (BUN) | 28 mg/dL (high) |")
+                    .contains("| Platelet count | 120 x10^9/L (low) |")
+                    .contains("| White blood cell count | 12.4 x10^9/L (high) |")
+                    .doesNotContain("Chloride")
+                    .contains("Clinical Methods");
+        });
+    }
+
+    @Test
+    void hemoglobinAndCreatinineAreJudgedByTheIntervalOfThePatientsSex() {
+        LabResult hb = hemoglobin(12.5, daysAgo(1));
+        LabResult creatinine = result("creatinine", "2160-0", 1.15, "mg/dL", daysAgo(1));
+
+        assertThat(evaluateFor("female", hb))
+                .as("12.5 g/dL is within 11.5-15.5 for a woman")
+                .isEmpty();
+        assertThat(evaluateFor("male", hb))
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.detail())
+                        .contains("| Hemoglobin | 12.5 g/dL (low) | 2026-11-21 | 13.5-17.5 g/dL (adult male) |"));
+        assertThat(evaluateFor("unknown", hb))
+                .as("no sex-independent interval: not judged")
+                .isEmpty();
+        assertThat(evaluateFor("female", creatinine))
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.detail())
+                        .contains("1.15 mg/dL (high)")
+                        .contains("0.5-1.1 mg/dL (adult female)"));
+        assertThat(evaluateFor("male", creatinine)).isEmpty();
+        assertThat(rule(evaluateFor("male", hemoglobin(6.5, daysAgo(0))), "RES-001"))
+                .as("the critical limits are the same for both sexes")
+                .hasSize(1);
     }
 }

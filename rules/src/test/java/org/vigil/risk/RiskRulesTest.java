@@ -7,11 +7,15 @@ import static org.vigil.rules.Facts.KNOWLEDGE;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.vigil.disease.PatientCondition;
+import org.vigil.lab.LabResult;
 import org.vigil.opioid.Opioids;
 import org.vigil.rules.ActiveMedication;
 import org.vigil.rules.CheckEngine;
 import org.vigil.rules.Finding;
+import org.vigil.rules.Patient;
 import org.vigil.rules.PatientContext;
 import org.vigil.rules.Remedy;
 import org.vigil.rules.Urgency;
@@ -301,5 +305,122 @@ class RiskRulesTest {
         assertThat(CheckEngine.shipped().evaluate(vitals(rr(26, hoursAgo(1)), sbp(90, hoursAgo(1))), KNOWLEDGE).stream()
                         .filter(finding -> finding.check().equals("risk")))
                 .isEmpty();
+    }
+
+    // RSK-005 QT-prolonging drug burden
+
+    private static final String CITALOPRAM = "2556";
+    private static final String ONDANSETRON = "26225";
+    private static final String HALOPERIDOL = "5093";
+    private static final String AMOXICILLIN = "723";
+
+    private static PatientContext chart(
+            List<ActiveMedication> actives, List<PatientCondition> conditions, LabResult... results) {
+        return new PatientContext(
+                new Patient("Patient/p1", LocalDate.of(1950, 3, 1), "female", TODAY),
+                List.of(),
+                actives,
+                List.of(),
+                conditions,
+                List.of(results),
+                List.of());
+    }
+
+    private static LabResult lab(String analyte, String loinc, double value, String unit, int daysAgo) {
+        return new LabResult(
+                "Observation/" + analyte, analyte, loinc, value, unit, hoursAgo(24 * daysAgo), Double.NaN, null);
+    }
+
+    @Test
+    void twoQtProlongingDrugsAreOneWarningNamingEachDrugAndItsSource() {
+        List<Finding> findings = evaluate(
+                chart(
+                        List.of(active("cit", CITALOPRAM), active("ond", ONDANSETRON), active("amx", AMOXICILLIN)),
+                        List.of()),
+                "RSK-005");
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.urgency()).isEqualTo(Urgency.WARNING);
+            assertThat(finding.interruptive()).isFalse();
+            assertThat(finding.remedies()).isEmpty();
+            assertThat(finding.order().reference()).isEqualTo("Patient/p1");
+            assertThat(finding.summary()).startsWith("2 active QT-prolonging drugs: citalopram, ondansetron");
+            assertThat(finding.summary().length()).isLessThan(140);
+            assertThat(finding.detail())
+                    .contains("**cit** (citalopram): FDA Drug Safety Communication 2011-08-24")
+                    .contains("**ond** (ondansetron): FDA Safety Labeling Changes, Zofran")
+                    .doesNotContain("amoxicillin")
+                    .doesNotContain("problem list")
+                    .doesNotContain("Low potassium");
+            assertThat(finding.citation().text()).contains("citalopram");
+        });
+    }
+
+    @Test
+    void oneQtDrugOrTheSameDrugTwiceOrUnrelatedDrugsDoNotAlert() {
+        assertThat(evaluate(chart(List.of(active("hal", HALOPERIDOL)), List.of()), "RSK-005"))
+                .isEmpty();
+        assertThat(evaluate(chart(List.of(active("o1", ONDANSETRON), active("o2", ONDANSETRON)), List.of()), "RSK-005"))
+                .isEmpty();
+        assertThat(evaluate(
+                        chart(List.of(active("hal", HALOPERIDOL), active("amx", AMOXICILLIN)), List.of()), "RSK-005"))
+                .isEmpty();
+    }
+
+    @Test
+    void aLongQtConditionAndLowPotassiumAndMagnesiumAreMentioned() {
+        PatientCondition longQt = new PatientCondition(
+                "Condition/lqt", "Long QT syndrome", Set.of("qt-prolongation"), true, false, "ICD-10-CM I45.81");
+        PatientCondition resolved =
+                new PatientCondition("Condition/old", "Prolonged QT interval", Set.of("qt-prolongation"), false, false);
+        List<Finding> findings = evaluate(
+                chart(
+                        List.of(active("hal", HALOPERIDOL), active("cit", CITALOPRAM)),
+                        List.of(longQt, resolved),
+                        lab("potassium", "2823-3", 3.1, "mmol/L", 2),
+                        lab("magnesium", "19123-9", 0.9, "mg/dL", 3)),
+                "RSK-005");
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.detail())
+                        .contains("**On the problem list:** Long QT syndrome (ICD-10-CM I45.81)")
+                        .doesNotContain("Prolonged QT interval")
+                        .contains("**Low potassium:** 3.1 mmol/L on 2026-11-20")
+                        .contains("**Low magnesium:** 0.9 mg/dL"));
+    }
+
+    @Test
+    void normalOrOldElectrolytesAreNotMentioned() {
+        List<Finding> findings = evaluate(
+                chart(
+                        List.of(active("hal", HALOPERIDOL), active("cit", CITALOPRAM)),
+                        List.of(),
+                        lab("potassium", "2823-3", 4.2, "mmol/L", 1),
+                        lab("magnesium", "19123-9", 1.2, "mg/dL", 45)),
+                "RSK-005");
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(finding -> assertThat(finding.detail())
+                        .doesNotContain("Low potassium")
+                        .doesNotContain("Low magnesium"));
+    }
+
+    @Test
+    void aMagnesiumBelowItsReferenceIntervalButNotCriticalIsMentioned() {
+        List<Finding> findings = evaluate(
+                chart(
+                        List.of(active("hal", HALOPERIDOL), active("cit", CITALOPRAM)),
+                        List.of(),
+                        lab("magnesium", "19123-9", 1.5, "mg/dL", 2)),
+                "RSK-005");
+
+        assertThat(findings)
+                .singleElement()
+                .satisfies(
+                        finding -> assertThat(finding.detail())
+                                .contains(
+                                        "**Low magnesium:** 1.5 mg/dL on 2026-11-20, below the reference interval of 1.7-2.67 mg/dL"));
     }
 }

@@ -172,6 +172,21 @@ public final class LabCatalog {
         return lookup(adultLimits, analyteId);
     }
 
+    /**
+     * The limits for an adult of the given administrative sex ({@code female}, {@code male}): the
+     * sex-specific row where the table has one, otherwise the adult row.
+     */
+    public Optional<LabLimits> limitsForSex(String analyteId, String sex) {
+        Population population = Population.forSex(sex);
+        if (population != Population.ADULT) {
+            Optional<LabLimits> specific = limits(analyteId, population);
+            if (specific.isPresent()) {
+                return specific;
+            }
+        }
+        return limits(analyteId);
+    }
+
     public Optional<LabLimits> limits(String analyteId, Population population) {
         return lookup(limitsByPopulation.get(Objects.requireNonNull(population, "population")), analyteId);
     }

@@ -206,8 +206,8 @@ final class LabTables {
             Population population = row.enumValue("population", Population.class);
             Integer first = lineOf.putIfAbsent(analyte.id() + "|" + population, row.line());
             if (first != null) {
-                throw row.error("duplicate limits for " + analyte.id() + ", "
-                        + population.name().toLowerCase(java.util.Locale.ROOT) + " (first at line " + first + ")");
+                throw row.error("duplicate limits for " + analyte.id() + ", " + name(population) + " (first at line "
+                        + first + ")");
             }
             double referenceLow = optional(row, "reference_low");
             double referenceHigh = optional(row, "reference_high");
@@ -238,7 +238,44 @@ final class LabTables {
                                     criticalHigh,
                                     row.citation()));
         });
+        sexRowsComeInPairs(limits, lineOf);
         return limits;
+    }
+
+    /**
+     * A sex-specific row needs its counterpart for the other sex, and repeats the adult row's critical
+     * limits: only the reference interval may differ by sex, or RES-001 and RES-002 would disagree.
+     */
+    private static void sexRowsComeInPairs(
+            Map<Population, Map<String, LabLimits>> limits, Map<String, Integer> lineOf) {
+        Map<String, LabLimits> adult = limits.getOrDefault(Population.ADULT, Map.of());
+        for (Population sex : List.of(Population.ADULT_FEMALE, Population.ADULT_MALE)) {
+            Population other = sex == Population.ADULT_FEMALE ? Population.ADULT_MALE : Population.ADULT_FEMALE;
+            for (LabLimits row : limits.getOrDefault(sex, Map.of()).values()) {
+                String id = row.analyte().id();
+                int line = lineOf.get(id + "|" + sex);
+                if (!limits.getOrDefault(other, Map.of()).containsKey(id)) {
+                    throw new org.vigil.knowledge.KnowledgeLoadException(
+                            LabCatalog.LIMITS,
+                            line,
+                            "limits for " + id + ", " + name(sex) + " have no counterpart for " + name(other));
+                }
+                LabLimits general = adult.get(id);
+                if (general != null
+                        && (!row.criticalLow().equals(general.criticalLow())
+                                || !row.criticalHigh().equals(general.criticalHigh()))) {
+                    throw new org.vigil.knowledge.KnowledgeLoadException(
+                            LabCatalog.LIMITS,
+                            line,
+                            "critical limits for " + id + ", " + name(sex) + " differ from the adult row (line "
+                                    + lineOf.get(id + "|" + Population.ADULT) + ")");
+                }
+            }
+        }
+    }
+
+    private static String name(Population population) {
+        return population.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     private static double optional(TsvRow row, String column) {

@@ -307,6 +307,53 @@ class LabCatalogTest {
         assertThat(catalog.limits("calcium").orElseThrow().classify(9.5)).isEqualTo(Interpretation.NORMAL);
     }
 
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @CsvSource({
+        "sodium, 134, mmol/L, LOW",
+        "sodium, 135, mmol/L, NORMAL", // reference limits are inclusive
+        "sodium, 146, mmol/L, HIGH",
+        "chloride, 94, mmol/L, LOW",
+        "co2_total, 33, mmol/L, HIGH",
+        "magnesium, 0.69, mmol/L, LOW", // 1.677 mg/dL
+        "magnesium, 0.70, mmol/L, NORMAL", // exactly 0.7 mmol/L = 1.70135 mg/dL, the converted limit
+        "magnesium, 1.7, mg/dL, LOW",
+        "bun, 21, mg/dL, HIGH",
+        "bun, 4, mg/dL, LOW",
+        "platelets, 149, 10*9/L, LOW",
+        "wbc, 10.1, 10*9/L, HIGH",
+        "wbc, 4.0, 10*9/L, NORMAL"
+    })
+    void judgesTheCitedAdultReferenceIntervals(String id, double value, String unit, Interpretation expected) {
+        LabLimits limits = catalog.limits(id).orElseThrow();
+
+        assertThat(limits.classify(catalog.canonicalValueOrNaN(analyte(id), value, unit)))
+                .isEqualTo(expected);
+        assertThat(limits.citation().text()).contains("Reference interval:");
+    }
+
+    @Test
+    void hemoglobinAndCreatinineAreJudgedByTheIntervalOfThePatientsSex() {
+        assertThat(catalog.limitsForSex("hemoglobin", "female").orElseThrow().classify(12.0))
+                .isEqualTo(Interpretation.NORMAL);
+        assertThat(catalog.limitsForSex("hemoglobin", "male").orElseThrow().classify(12.0))
+                .isEqualTo(Interpretation.LOW);
+        assertThat(catalog.limitsForSex("hemoglobin", "unknown").orElseThrow().classify(12.0))
+                .isEqualTo(Interpretation.UNKNOWN); // no sex-independent interval: not judged
+        assertThat(catalog.limitsForSex("hemoglobin", null).orElseThrow().classify(6.5))
+                .isEqualTo(Interpretation.CRITICAL_LOW);
+        assertThat(catalog.limitsForSex("creatinine", "female").orElseThrow().classify(1.15))
+                .isEqualTo(Interpretation.HIGH);
+        assertThat(catalog.limitsForSex("creatinine", "male").orElseThrow().classify(1.15))
+                .isEqualTo(Interpretation.NORMAL);
+        assertThat(catalog.limitsForSex("creatinine", "male").orElseThrow().population())
+                .isEqualTo(Population.ADULT_MALE);
+        // Analytes without a sex-specific row fall back to the adult row for everyone.
+        assertThat(catalog.limitsForSex("sodium", "female").orElseThrow().population())
+                .isEqualTo(Population.ADULT);
+        assertThat(catalog.limitsForSex("hemoglobin", "female").orElseThrow().criticalLow())
+                .isEqualTo(catalog.limits("hemoglobin").orElseThrow().criticalLow());
+    }
+
     @Test
     void theTablesAreListedInLoadOrder() {
         assertThat(LabCatalog.FILES).containsExactly("lab-analytes.tsv", "lab-units.tsv", "lab-limits.tsv");

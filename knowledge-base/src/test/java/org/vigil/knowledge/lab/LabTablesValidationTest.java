@@ -174,6 +174,19 @@ class LabTablesValidationTest {
                         "column 'population' must be one of adult"),
                 Arguments.of(
                         LabCatalog.LIMITS,
+                        LIMIT_HEADER + "potassium\tadult-female\t3.5\t4.7\t\t\ts\t\n",
+                        2,
+                        "limits for potassium, adult-female have no counterpart for adult-male"),
+                Arguments.of(
+                        LabCatalog.LIMITS,
+                        LIMIT_HEADER
+                                + "potassium\tadult\t\t\t2.8\t6.2\ts\t\n"
+                                + "potassium\tadult-female\t3.5\t4.7\t2.8\t6.2\ts\t\n"
+                                + "potassium\tadult-male\t3.6\t4.8\t2.5\t6.2\ts\t\n",
+                        4,
+                        "critical limits for potassium, adult-male differ from the adult row (line 2)"),
+                Arguments.of(
+                        LabCatalog.LIMITS,
                         LIMIT_HEADER + "troponin\tadult\t\t0.04\t\t\ts\t\n",
                         2,
                         "refers to unknown analyte 'troponin'"),
