@@ -70,6 +70,8 @@ class InteractionContentTest {
     private static final int CIPROFLOXACIN = 2551;
     private static final int FLUVOXAMINE = 42355;
     private static final int AMIODARONE = 703;
+    private static final int TICLOPIDINE = 10594;
+    private static final int DIHYDROERGOTAMINE = 3418;
     private static final int SUMATRIPTAN = 37418;
     private static final int RIZATRIPTAN = 88014;
     private static final int BUPROPION = 42347;
@@ -144,6 +146,13 @@ class InteractionContentTest {
                         "tizanidine + ciprofloxacin", TIZANIDINE, CIPROFLOXACIN, "DDI-013", Severity.CONTRAINDICATED),
                 Arguments.of("tizanidine + fluvoxamine", TIZANIDINE, FLUVOXAMINE, "DDI-013", Severity.CONTRAINDICATED),
                 Arguments.of("tizanidine + amiodarone", TIZANIDINE, AMIODARONE, "DDI-013", Severity.CONTRAINDICATED),
+                Arguments.of("tizanidine + ticlopidine", TIZANIDINE, TICLOPIDINE, "DDI-013", Severity.CONTRAINDICATED),
+                Arguments.of(
+                        "dihydroergotamine + ritonavir",
+                        DIHYDROERGOTAMINE,
+                        RITONAVIR,
+                        "DDI-012",
+                        Severity.CONTRAINDICATED),
                 Arguments.of(
                         "tranylcypromine + procarbazine",
                         TRANYLCYPROMINE,
