@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.vigil.cdshooks.request.CdsRequest;
 import org.vigil.cdshooks.request.Prefetch;
+import org.vigil.cdshooks.response.Indicator;
 import org.vigil.cql.CqlPatientData;
 import org.vigil.cql.CqlResults;
 
@@ -152,17 +153,25 @@ public final class RulePacks {
         CqlPatientData data = CqlPatientData.of(patientId, resources);
         CqlResults results = service.evaluator().evaluate(service.library(), service.expressions(), data, now);
         List<PackFinding> findings = new ArrayList<>();
+        org.vigil.rules.MedicationRef patient = PackFinding.patientRef(patientId);
         for (PackAction action : service.actions()) {
             boolean applies = action.conditions().stream().allMatch(c -> Boolean.TRUE.equals(results.get(c)));
             if (applies) {
+                Indicator dynamic = RulePackLoader.indicator(text(results, action.indicatorExpression()));
                 findings.add(new PackFinding(
                         action,
                         text(results, action.summaryExpression()),
-                        text(results, action.detailExpression()),
-                        RulePackLoader.indicator(text(results, action.indicatorExpression()))));
+                        detail(results, action),
+                        dynamic != null ? dynamic : action.indicator(),
+                        patient));
             }
         }
         return findings;
+    }
+
+    private static String detail(CqlResults results, PackAction action) {
+        String dynamic = text(results, action.detailExpression());
+        return dynamic != null ? dynamic : action.detail();
     }
 
     private static String text(CqlResults results, String expression) {
