@@ -50,8 +50,8 @@ public final class PackCards {
                 detail,
                 indicator,
                 source,
-                null,
-                null,
+                finding.suggestions(),
+                finding.selectionBehavior(),
                 shown.interruptive() ? CardFactory.overrideReasons() : List.of(),
                 action.links(),
                 extension);

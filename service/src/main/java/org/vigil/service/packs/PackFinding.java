@@ -3,6 +3,8 @@ package org.vigil.service.packs;
 import java.util.List;
 import java.util.Objects;
 import org.vigil.cdshooks.response.Indicator;
+import org.vigil.cdshooks.response.SelectionBehavior;
+import org.vigil.cdshooks.response.Suggestion;
 import org.vigil.knowledge.Citation;
 import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationRef;
@@ -21,8 +23,17 @@ import org.vigil.rules.Urgency;
  * @param detail the card's detail without provenance: the dynamicValue, else the description, else empty
  * @param indicator the dynamicValue for it when it names one, else the action's priority
  * @param patient the patient the card is about, as the finding's "order"
+ * @param suggestions what the card offers to create (its nested suggestion actions as chosen)
+ * @param selectionBehavior how the clinician may take them; null without suggestions
  */
-public record PackFinding(PackAction action, String summary, String detail, Indicator indicator, MedicationRef patient)
+public record PackFinding(
+        PackAction action,
+        String summary,
+        String detail,
+        Indicator indicator,
+        MedicationRef patient,
+        List<Suggestion> suggestions,
+        SelectionBehavior selectionBehavior)
         implements Finding {
 
     public static final String CHECK = "pack";
@@ -33,6 +44,12 @@ public record PackFinding(PackAction action, String summary, String detail, Indi
         Objects.requireNonNull(patient, "patient");
         summary = summary == null || summary.isBlank() ? action.summary() : summary;
         detail = detail == null ? "" : detail;
+        suggestions = List.copyOf(suggestions);
+    }
+
+    /** A card without suggestions. */
+    public PackFinding(PackAction action, String summary, String detail, Indicator indicator, MedicationRef patient) {
+        this(action, summary, detail, indicator, patient, List.of(), null);
     }
 
     /** The patient of a call as a finding's subject. */

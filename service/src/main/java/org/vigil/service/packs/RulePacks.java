@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -21,7 +22,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.vigil.cdshooks.request.CdsRequest;
 import org.vigil.cdshooks.request.Prefetch;
+import org.vigil.cdshooks.response.Action;
 import org.vigil.cdshooks.response.Indicator;
+import org.vigil.cdshooks.response.SelectionBehavior;
+import org.vigil.cdshooks.response.Suggestion;
 import org.vigil.cql.CqlPatientData;
 import org.vigil.cql.CqlResults;
 
@@ -155,18 +159,122 @@ public final class RulePacks {
         List<PackFinding> findings = new ArrayList<>();
         org.vigil.rules.MedicationRef patient = PackFinding.patientRef(patientId);
         for (PackAction action : service.actions()) {
-            boolean applies = action.conditions().stream().allMatch(c -> Boolean.TRUE.equals(results.get(c)));
-            if (applies) {
-                Indicator dynamic = RulePackLoader.indicator(text(results, action.indicatorExpression()));
-                findings.add(new PackFinding(
-                        action,
-                        text(results, action.summaryExpression()),
-                        detail(results, action),
-                        dynamic != null ? dynamic : action.indicator(),
-                        patient));
+            if (applies(action, results)) {
+                visit(action, results, patient, findings);
             }
         }
         return findings;
+    }
+
+    /**
+     * An applicable action: a group passes on to the children its selection behaviour chooses; a
+     * card is a finding with the suggestions its selection behaviour chooses.
+     */
+    private static void visit(
+            PackAction action, CqlResults results, org.vigil.rules.MedicationRef patient, List<PackFinding> findings) {
+        if (action.isGroup()) {
+            for (PackAction child : chosen(action, results)) {
+                visit(child, results, patient, findings);
+            }
+            return;
+        }
+        Indicator dynamic = RulePackLoader.indicator(text(results, action.indicatorExpression()));
+        List<Suggestion> suggestions = suggestions(action, offered(action, results), patient.reference());
+        findings.add(new PackFinding(
+                action,
+                text(results, action.summaryExpression()),
+                detail(results, action),
+                dynamic != null ? dynamic : action.indicator(),
+                patient,
+                suggestions,
+                selectionBehavior(action.selection(), suggestions)));
+    }
+
+    private static boolean applies(PackAction action, CqlResults results) {
+        return action.conditions().stream().allMatch(c -> Boolean.TRUE.equals(results.get(c)));
+    }
+
+    /**
+     * The child cards a group's selection behaviour chooses among those that apply (cards are all
+     * shown, so Vigil chooses): all of them for
+     * any, all and one-or-more; every child or none for all-or-none; the first that applies (in the
+     * order the pack lists them) for exactly-one and at-most-one.
+     */
+    static List<PackAction> chosen(PackAction parent, CqlResults results) {
+        List<PackAction> applicable = new ArrayList<>(parent.children().size());
+        for (PackAction child : parent.children()) {
+            if (applies(child, results)) {
+                applicable.add(child);
+            }
+        }
+        return switch (parent.selection()) {
+            case ANY, ALL, ONE_OR_MORE -> applicable;
+            case ALL_OR_NONE -> applicable.size() == parent.children().size() ? applicable : List.of();
+            case EXACTLY_ONE, AT_MOST_ONE -> applicable.isEmpty() ? List.of() : List.of(applicable.get(0));
+        };
+    }
+
+    /**
+     * The suggestion children a card offers: those that apply (all-or-none: every one or none). The
+     * clinician chooses among them, as CDS Hooks lets them, so at-most-one and exactly-one do not
+     * narrow them here: they become the card's selectionBehavior.
+     */
+    private static List<PackAction> offered(PackAction card, CqlResults results) {
+        List<PackAction> applicable = new ArrayList<>(card.children().size());
+        for (PackAction child : card.children()) {
+            if (applies(child, results)) {
+                applicable.add(child);
+            }
+        }
+        if (card.selection() == PackAction.Selection.ALL_OR_NONE
+                && applicable.size() != card.children().size()) {
+            return List.of();
+        }
+        return applicable;
+    }
+
+    /**
+     * The card's suggestions: one per offered child, except for all and all-or-none, where the
+     * children are taken together as one suggestion (accepted as a unit, labelled by the card).
+     */
+    private static List<Suggestion> suggestions(PackAction card, List<PackAction> chosen, String patientReference) {
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        PackAction.Selection selection = card.selection();
+        if (selection == PackAction.Selection.ALL || selection == PackAction.Selection.ALL_OR_NONE) {
+            List<Action> actions = new ArrayList<>(chosen.size());
+            chosen.forEach(child -> actions.add(child.suggestion().action(patientReference)));
+            String label = chosen.size() == 1
+                    ? chosen.get(0).summary()
+                    : String.join(
+                            " and ", chosen.stream().map(PackAction::summary).toList());
+            return List.of(new Suggestion(label, UUID.randomUUID().toString(), null, actions));
+        }
+        List<Suggestion> suggestions = new ArrayList<>(chosen.size());
+        for (PackAction child : chosen) {
+            suggestions.add(new Suggestion(
+                    child.summary(),
+                    UUID.randomUUID().toString(),
+                    null,
+                    List.of(child.suggestion().action(patientReference))));
+        }
+        return suggestions;
+    }
+
+    /**
+     * CDS Hooks knows any and at-most-one: exactly-one and at-most-one let the clinician take one
+     * suggestion; one suggestion alone is at-most-one; otherwise any.
+     */
+    private static SelectionBehavior selectionBehavior(PackAction.Selection selection, List<Suggestion> suggestions) {
+        if (suggestions.isEmpty()) {
+            return null;
+        }
+        return suggestions.size() == 1
+                        || selection == PackAction.Selection.EXACTLY_ONE
+                        || selection == PackAction.Selection.AT_MOST_ONE
+                ? SelectionBehavior.AT_MOST_ONE
+                : SelectionBehavior.ANY;
     }
 
     private static String detail(CqlResults results, PackAction action) {
