@@ -32,7 +32,9 @@ import org.vigil.cql.CqlResults;
 /**
  * The rule packs this instance serves, by CDS service id. Packs load independently at start: a
  * rejected pack is logged (its own content only) and the others keep serving. The pack shipped on
- * the class path must load; if it does not, the build is broken and Vigil does not start.
+ * the class path must load; if it does not, the build is broken and Vigil does not start. A pack
+ * uploaded later replaces the one of the same id in one step: a call sees the old services or the
+ * new, never a mixture.
  */
 public final class RulePacks {
 
@@ -41,15 +43,20 @@ public final class RulePacks {
     /** Vigil's own packs, one folder each under this class-path location. */
     public static final List<String> SHIPPED = List.of("packs/vigil-risk");
 
-    private final Map<String, PackService> services = new LinkedHashMap<>();
-    private final List<RulePack> packs = new ArrayList<>();
-    private final List<RulePackException> rejected = new ArrayList<>();
+    /** What is served, swapped whole. */
+    private record Served(Map<String, PackService> services, List<RulePack> packs) {}
 
-    private RulePacks() {}
+    private volatile Served served = new Served(Map.of(), List.of());
+    private final List<RulePackException> rejected = new ArrayList<>();
+    private final Set<String> reservedIds;
+
+    private RulePacks(Set<String> reservedIds) {
+        this.reservedIds = Set.copyOf(reservedIds);
+    }
 
     /** No packs at all. */
     public static RulePacks none() {
-        return new RulePacks();
+        return new RulePacks(Set.of());
     }
 
     /**
@@ -59,15 +66,13 @@ public final class RulePacks {
      */
     public static RulePacks load(
             RulePackLoader loader, List<String> classpathPacks, List<Path> locations, Set<String> reservedIds) {
-        RulePacks packs = new RulePacks();
+        RulePacks packs = new RulePacks(reservedIds);
         for (String folder : classpathPacks) {
-            packs.add(
-                    loader.load(folder.substring(folder.lastIndexOf('/') + 1), classpathDocuments(folder)),
-                    reservedIds);
+            packs.add(loader.load(folder.substring(folder.lastIndexOf('/') + 1), classpathDocuments(folder)));
         }
         for (Path location : locations) {
             try {
-                packs.add(loader.load(location), reservedIds);
+                packs.add(loader.load(location));
             } catch (RulePackException e) {
                 packs.rejected.add(e);
                 log.error("{}", e.getMessage());
@@ -84,14 +89,76 @@ public final class RulePacks {
         return packs;
     }
 
-    private void add(RulePack pack, Set<String> reservedIds) {
+    private void add(RulePack pack) {
         for (PackService service : pack.services()) {
-            if (reservedIds.contains(service.id()) || services.containsKey(service.id())) {
+            if (reservedIds.contains(service.id()) || served.services().containsKey(service.id())) {
                 throw new RulePackException(pack.id(), "service id " + service.id() + " is already taken");
             }
         }
-        pack.services().forEach(service -> services.put(service.id(), service));
-        packs.add(pack);
+        List<RulePack> all = new ArrayList<>(served.packs());
+        all.add(pack);
+        served = served(all);
+        logLoaded(pack);
+    }
+
+    /**
+     * Serves a pack, replacing the one with the same id (its services leave discovery with it) in one
+     * step; the other packs keep serving.
+     *
+     * @return the pack replaced, if any
+     * @throws RulePackException when one of its service ids is Vigil's own or another pack's
+     */
+    public synchronized Optional<RulePack> replace(RulePack pack) {
+        Served current = served;
+        for (PackService service : pack.services()) {
+            PackService taken = current.services().get(service.id());
+            if (reservedIds.contains(service.id())
+                    || (taken != null && !taken.pack().equals(pack.id()))) {
+                throw new RulePackException(
+                        pack.id(),
+                        "service id " + service.id() + " is already taken"
+                                + (taken == null
+                                        ? " by one of Vigil's own services"
+                                        : " by rule pack " + taken.pack()));
+            }
+        }
+        List<RulePack> all = new ArrayList<>(current.packs());
+        RulePack previous = null;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(pack.id())) {
+                previous = all.set(i, pack);
+                break;
+            }
+        }
+        if (previous == null) {
+            all.add(pack);
+        }
+        served = served(all);
+        logLoaded(pack);
+        return Optional.ofNullable(previous);
+    }
+
+    /** Stops serving a pack and its services; the other packs keep serving. */
+    public synchronized Optional<RulePack> remove(String packId) {
+        List<RulePack> all = new ArrayList<>(served.packs());
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(packId)) {
+                RulePack removed = all.remove(i);
+                served = served(all);
+                log.info("Rule pack {} {} withdrawn", removed.id(), removed.version());
+                return Optional.of(removed);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Served served(List<RulePack> packs) {
+        Map<String, PackService> services = new LinkedHashMap<>();
+        packs.forEach(pack -> pack.services().forEach(service -> services.put(service.id(), service)));
+        return new Served(java.util.Collections.unmodifiableMap(services), List.copyOf(packs));
+    }
+
+    private static void logLoaded(RulePack pack) {
         log.info(
                 "Rule pack {} {} loaded (CQL translated in {} ms): services {}",
                 pack.id(),
@@ -120,15 +187,16 @@ public final class RulePacks {
     }
 
     public Optional<PackService> find(String serviceId) {
-        return Optional.ofNullable(services.get(serviceId));
+        return Optional.ofNullable(served.services().get(serviceId));
     }
 
+    /** The services served now, in load order. */
     public Collection<PackService> services() {
-        return services.values();
+        return served.services().values();
     }
 
     public List<RulePack> packs() {
-        return List.copyOf(packs);
+        return served.packs();
     }
 
     /** The packs that were rejected at start, with their errors. */

@@ -35,6 +35,7 @@ import org.vigil.service.cards.CardContext;
 import org.vigil.service.cards.CardFactory;
 import org.vigil.service.cards.PreviouslyOverridden;
 import org.vigil.service.context.PatientContextAssembler;
+import org.vigil.service.hooks.ServiceCatalog;
 import org.vigil.service.hooks.VigilCdsService;
 import org.vigil.service.knowledge.KnowledgeHolder;
 import org.vigil.service.packs.PackCards;
@@ -112,10 +113,17 @@ public final class HookPipeline {
      * Answers one call; the answer's bytes are the CDS Hooks response body. Everything is CPU work on
      * the request except, when an interruptive alert is found, one look into the override memory.
      */
-    public Mono<HookAnswer> call(VigilCdsService service, byte[] body) {
+    public Mono<HookAnswer> call(VigilCdsService called, byte[] body) {
+        // A rule pack may have been replaced or withdrawn since the service was looked up: the call
+        // is answered by the version served now, checked against that version's hook and prefetch.
+        PackService pack = packs.find(called.id()).orElse(null);
+        if (pack == null && !ServiceCatalog.isOwn(called.id())) {
+            throw new HookCallRefused(
+                    404, "unknown-service", "No CDS service with id '" + called.id() + "'", null, null);
+        }
+        VigilCdsService service = pack != null ? pack.service() : called;
         CdsRequest request = decode(service, body);
         requirePrefetch(service, request.prefetch());
-        PackService pack = packs.find(service.id()).orElse(null);
         if (pack != null) {
             // CQL evaluation takes milliseconds: it runs on the CPU workers, not the event loop.
             return Mono.defer(() -> packAnswer(pack, request)).subscribeOn(Schedulers.parallel());
