@@ -58,11 +58,15 @@ class VigilConfiguration {
         return new CdsHooksCodec(fhirContext);
     }
 
+    /** Reads and translates rule packs; one FHIR model resolver for all (costly to build). */
+    @Bean
+    RulePackLoader rulePackLoader(FhirContext fhirContext) {
+        return new RulePackLoader(fhirContext, new org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver());
+    }
+
     /** The shipped rule pack and those in {@code vigil.packs.directories}, translated at start. */
     @Bean
-    RulePacks rulePacks(FhirContext fhirContext, VigilProperties properties) {
-        RulePackLoader loader =
-                new RulePackLoader(fhirContext, new org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver());
+    RulePacks rulePacks(RulePackLoader loader, VigilProperties properties) {
         java.util.Set<String> builtIn = new ServiceCatalog()
                 .all().stream()
                         .map(org.vigil.service.hooks.VigilCdsService::id)
@@ -78,10 +82,7 @@ class VigilConfiguration {
 
     @Bean
     ServiceCatalog serviceCatalog(RulePacks rulePacks) {
-        java.util.Map<org.vigil.service.hooks.VigilCdsService, java.util.List<String>> packServices =
-                new java.util.LinkedHashMap<>();
-        rulePacks.services().forEach(service -> packServices.put(service.service(), service.prefetchKeys()));
-        return new ServiceCatalog(packServices);
+        return new ServiceCatalog(rulePacks);
     }
 
     @Bean

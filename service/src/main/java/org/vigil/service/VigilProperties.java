@@ -30,14 +30,15 @@ public record VigilProperties(
         alertLog = alertLog == null ? new AlertLogSettings(0, 0, null) : alertLog;
         embeddedDatabase = embeddedDatabase == null ? new EmbeddedDatabase(null) : embeddedDatabase;
         alertPolicy = alertPolicy == null ? new AlertPolicySettings(null, null) : alertPolicy;
-        packs = packs == null ? new Packs(null) : packs;
+        packs = packs == null ? new Packs(null, false) : packs;
     }
 
     /**
      * @param directories each a rule pack: a folder of FHIR JSON resources (Library, PlanDefinition,
      *     ValueSet) or a Bundle file; a pack that fails to load is logged and left out
+     * @param authoringEnabled whether {@code POST /packs} and {@code GET /packs} are served
      */
-    public record Packs(List<String> directories) {
+    public record Packs(List<String> directories, boolean authoringEnabled) {
         public Packs {
             directories = directories == null ? List.of() : List.copyOf(directories);
         }

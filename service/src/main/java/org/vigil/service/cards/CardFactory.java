@@ -71,7 +71,12 @@ public final class CardFactory {
                 extension(finding, knowledgeVersion));
     }
 
-    static Indicator indicator(Urgency urgency) {
+    /** The override reasons every interruptive card offers, rule pack cards included. */
+    public static List<Coding> overrideReasons() {
+        return OVERRIDE_REASONS;
+    }
+
+    public static Indicator indicator(Urgency urgency) {
         return switch (urgency) {
             case CRITICAL -> Indicator.CRITICAL;
             case WARNING -> Indicator.WARNING;

@@ -83,11 +83,23 @@ public record PreviouslyOverridden(Finding finding, OverrideMemory.PastOverride 
     @Override
     public String detail() {
         return finding.detail()
-                + "\n\n**Overridden before:** you overrode this alert for this patient and these drugs on "
+                + "\n\n**Overridden before:** you overrode this alert for "
+                + (aboutThePatientOnly() ? "this patient" : "this patient and these drugs")
+                + " on "
                 + WHEN.format(override.at().atOffset(ZoneOffset.UTC))
                 + (override.reason() == null ? "" : " (" + override.reason() + ")")
                 + ". It is shown for information and will interrupt again after "
                 + WHEN.format(override.at().plus(window).atOffset(ZoneOffset.UTC)) + ".";
+    }
+
+    /** A chart alert (a risk flag, a rule pack's card) names the patient, not an order. */
+    private boolean aboutThePatientOnly() {
+        for (MedicationRef ref : finding.involved()) {
+            if (!ref.reference().startsWith("Patient/")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The original remedies stay on offer. */

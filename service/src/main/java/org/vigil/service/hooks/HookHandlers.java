@@ -37,7 +37,6 @@ public final class HookHandlers {
     private final RequestBodies bodies;
     private final MeterRegistry meters;
     private final Clock clock;
-    private final byte[] discovery;
 
     public HookHandlers(
             ServiceCatalog catalog,
@@ -56,11 +55,13 @@ public final class HookHandlers {
         this.bodies = bodies;
         this.meters = meters;
         this.clock = clock;
-        this.discovery = codec.encodeDiscovery(catalog.discovery());
     }
 
     Mono<ServerResponse> discovery(ServerRequest request) {
-        return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(discovery);
+        // Encoded per call: rule packs can be replaced while Vigil runs, and discovery is called rarely.
+        return ServerResponse.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(codec.encodeDiscovery(catalog.discovery()));
     }
 
     Mono<ServerResponse> call(ServerRequest request) {

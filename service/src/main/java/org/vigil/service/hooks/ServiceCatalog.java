@@ -1,5 +1,6 @@
 package org.vigil.service.hooks;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import org.vigil.cdshooks.discovery.Discovery;
 import org.vigil.cdshooks.hook.HookDefinition;
 import org.vigil.cdshooks.hook.Hooks;
 import org.vigil.cdshooks.prefetch.PrefetchTemplate;
+import org.vigil.service.packs.PackService;
+import org.vigil.service.packs.RulePacks;
 
 /**
  * The CDS services Vigil answers. Prefetch templates are parsed against their hook when the
@@ -29,26 +32,30 @@ public final class ServiceCatalog {
     private static final List<String> MEDICATION_CHECK_INPUTS = List.of(MEDICATIONS, ALLERGIES);
 
     private final Map<String, VigilCdsService> services = new LinkedHashMap<>();
-    private final Map<String, List<String>> keyOrders = new LinkedHashMap<>();
+    private final RulePacks packs;
 
-    /**
-     * Vigil's own services, then further services (rule packs) with their prefetch keys in the order
-     * discovery lists them.
-     *
-     * @throws IllegalArgumentException when a further service reuses an id
-     */
-    public ServiceCatalog(Map<VigilCdsService, List<String>> more) {
-        this();
-        more.forEach((service, keyOrder) -> {
-            if (services.containsKey(service.id())) {
-                throw new IllegalArgumentException("Two CDS services with id " + service.id());
-            }
-            add(service);
-            keyOrders.put(service.id(), List.copyOf(keyOrder));
-        });
+    private static final java.util.Set<String> OWN_IDS = java.util.Set.copyOf(new ServiceCatalog().services.keySet());
+
+    /** Whether the id is one of Vigil's own services (not a rule pack's). */
+    public static boolean isOwn(String id) {
+        return OWN_IDS.contains(id);
     }
 
+    /**
+     * Vigil's own services, then the services of the rule packs served at the moment of asking
+     * (packs can be replaced while Vigil runs), with their prefetch keys in their own order.
+     */
+    public ServiceCatalog(RulePacks packs) {
+        this.packs = packs;
+        addOwn();
+    }
+
+    /** Vigil's own services only. */
     public ServiceCatalog() {
+        this(RulePacks.none());
+    }
+
+    private void addOwn() {
         add(new VigilCdsService(
                 "order-sign-medication-safety",
                 Hooks.ORDER_SIGN,
@@ -119,16 +126,20 @@ public final class ServiceCatalog {
     }
 
     public Optional<VigilCdsService> find(String id) {
-        return Optional.ofNullable(services.get(id));
+        VigilCdsService own = services.get(id);
+        return own != null ? Optional.of(own) : packs.find(id).map(PackService::service);
     }
 
     public List<VigilCdsService> all() {
-        return List.copyOf(services.values());
+        List<VigilCdsService> all = new ArrayList<>(services.values());
+        packs.services().forEach(pack -> all.add(pack.service()));
+        return all;
     }
 
     public Discovery discovery() {
-        return new Discovery(services.values().stream()
-                .map(service -> service.discovery(keyOrders.getOrDefault(service.id(), KEY_ORDER)))
-                .toList());
+        List<org.vigil.cdshooks.discovery.CdsService> listed = new ArrayList<>();
+        services.values().forEach(service -> listed.add(service.discovery(KEY_ORDER)));
+        packs.services().forEach(pack -> listed.add(pack.service().discovery(pack.prefetchKeys())));
+        return new Discovery(listed);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.ActivityDefinition;
 import org.hl7.fhir.r4.model.Attachment;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CanonicalType;
@@ -111,6 +112,7 @@ public final class RulePackLoader {
         List<Library> libraries = new ArrayList<>();
         List<PlanDefinition> plans = new ArrayList<>();
         List<ValueSet> valueSets = new ArrayList<>();
+        Map<String, ActivityDefinition> definitions = new HashMap<>();
         List<IBaseResource> resources = new ArrayList<>();
         for (IBaseResource resource : given) {
             if (resource instanceof Bundle bundle) {
@@ -128,9 +130,17 @@ public final class RulePackLoader {
                 plans.add(plan);
             } else if (resource instanceof ValueSet valueSet) {
                 valueSets.add(valueSet);
+            } else if (resource instanceof ActivityDefinition definition) {
+                if (definition.hasUrl()) {
+                    definitions.put(definition.getUrl(), definition);
+                }
+                if (definition.getIdElement().hasIdPart()) {
+                    definitions.put(
+                            "ActivityDefinition/" + definition.getIdElement().getIdPart(), definition);
+                }
             } else {
                 log.info(
-                        "Rule pack {}: {} resource ignored (packs hold Library, PlanDefinition, ValueSet)",
+                        "Rule pack {}: {} resource ignored (packs hold Library, PlanDefinition, ValueSet, ActivityDefinition)",
                         id,
                         resource.fhirType());
             }
@@ -180,7 +190,7 @@ public final class RulePackLoader {
         List<PackService> services = new ArrayList<>();
         String version = null;
         for (PlanDefinition plan : plans) {
-            PackService service = service(id, plan, byReference, evaluator);
+            PackService service = service(id, plan, byReference, definitions, evaluator);
             services.add(service);
             version = version == null ? service.library().version() : version;
         }
@@ -203,7 +213,11 @@ public final class RulePackLoader {
     }
 
     private PackService service(
-            String pack, PlanDefinition plan, Map<String, CqlLibrary> libraries, CqlEvaluator evaluator) {
+            String pack,
+            PlanDefinition plan,
+            Map<String, CqlLibrary> libraries,
+            Map<String, ActivityDefinition> definitions,
+            CqlEvaluator evaluator) {
         String id = plan.getIdElement().getIdPart();
         if (id == null || id.isBlank()) {
             throw new RulePackException(pack, "a PlanDefinition has no id (it becomes the CDS service id)");
@@ -223,8 +237,14 @@ public final class RulePackLoader {
                     pack, where + " names library " + reference.getValue() + ", which the pack does not hold");
         }
         List<PackAction> actions = new ArrayList<>();
+        Actions reader = new Actions(pack, where, id, library, definitions);
         for (PlanDefinitionActionComponent action : plan.getAction()) {
-            actions.add(action(pack, where, id, action, library));
+            PackAction read = reader.action(action, false);
+            if (read.isSuggestion()) {
+                throw new RulePackException(
+                        pack, where + " action " + read.ruleId() + ": a suggestion must be nested in a card's action");
+            }
+            actions.add(read);
         }
         if (actions.isEmpty()) {
             throw new RulePackException(pack, where + " has no action");
@@ -262,70 +282,171 @@ public final class RulePackLoader {
                                 + Hooks.all().stream().map(HookDefinition::name).toList()));
     }
 
-    private static PackAction action(
-            String pack, String where, String planId, PlanDefinitionActionComponent action, CqlLibrary library) {
-        String actionId = action.hasId() ? action.getId() : null;
-        if (actionId == null || actionId.isBlank()) {
-            throw new RulePackException(pack, where + ": every action needs an id (it is part of the card's rule id)");
+    /** Reads a PlanDefinition's action tree, checking every action against the library and the pack. */
+    private static final class Actions {
+
+        private final String pack;
+        private final String where;
+        private final String planId;
+        private final CqlLibrary library;
+        private final Map<String, ActivityDefinition> definitions;
+        private final java.util.Set<String> ids = new java.util.HashSet<>();
+
+        Actions(
+                String pack,
+                String where,
+                String planId,
+                CqlLibrary library,
+                Map<String, ActivityDefinition> definitions) {
+            this.pack = pack;
+            this.where = where;
+            this.planId = planId;
+            this.library = library;
+            this.definitions = definitions;
         }
-        String at = where + " action " + actionId;
-        List<String> conditions = new ArrayList<>();
-        for (PlanDefinition.PlanDefinitionActionConditionComponent condition : action.getCondition()) {
-            if (condition.getKind() != PlanDefinition.ActionConditionKind.APPLICABILITY) {
-                throw new RulePackException(pack, at + ": only applicability conditions are supported");
+
+        /**
+         * One action and its children.
+         *
+         * @param conditioned whether an enclosing action has an applicability condition
+         */
+        PackAction action(PlanDefinitionActionComponent action, boolean conditioned) {
+            String actionId = action.hasId() ? action.getId() : null;
+            if (actionId == null || actionId.isBlank()) {
+                throw new RulePackException(
+                        pack, where + ": every action needs an id (it is part of the card's rule id)");
             }
-            conditions.add(expression(pack, at + " condition", condition.getExpression(), library));
-        }
-        if (conditions.isEmpty()) {
-            throw new RulePackException(pack, at + " has no applicability condition; it would show on every call");
-        }
-        if (!action.hasTitle()) {
-            throw new RulePackException(pack, at + " has no title (the card's summary)");
-        }
-        String summary = null;
-        String detail = null;
-        String indicator = null;
-        for (PlanDefinition.PlanDefinitionActionDynamicValueComponent dynamic : action.getDynamicValue()) {
-            String path = dynamic.getPath() == null ? "" : dynamic.getPath().replaceFirst("^action\\.", "");
-            String expression = expression(pack, at + " dynamicValue " + path, dynamic.getExpression(), library);
-            switch (path) {
-                case "summary", "title" -> summary = expression;
-                case "detail", "description" -> detail = expression;
-                case "indicator", "priority" -> indicator = expression;
-                default ->
+            String at = where + " action " + actionId;
+            if (!ids.add(actionId)) {
+                throw new RulePackException(pack, at + ": another action of the PlanDefinition has the same id");
+            }
+            List<String> conditions = new ArrayList<>();
+            for (PlanDefinition.PlanDefinitionActionConditionComponent condition : action.getCondition()) {
+                if (condition.getKind() != PlanDefinition.ActionConditionKind.APPLICABILITY) {
+                    throw new RulePackException(pack, at + ": only applicability conditions are supported");
+                }
+                conditions.add(expression(pack, at + " condition", condition.getExpression(), library));
+            }
+            boolean applicable = conditioned || !conditions.isEmpty();
+            PackAction.Selection selection = PackAction.Selection.ANY;
+            if (action.hasSelectionBehavior()) {
+                String code = action.getSelectionBehaviorElement().getValueAsString();
+                selection = PackAction.Selection.fromCode(code)
+                        .orElseThrow(() -> new RulePackException(
+                                pack, at + ": selectionBehavior '" + code + "' is not a FHIR selection behavior"));
+            }
+            List<PackAction> children = new ArrayList<>();
+            for (PlanDefinitionActionComponent child : action.getAction()) {
+                children.add(action(child, applicable));
+            }
+            long suggestions =
+                    children.stream().filter(PackAction::isSuggestion).count();
+            if (suggestions != 0 && suggestions != children.size()) {
+                throw new RulePackException(
+                        pack,
+                        at + ": its nested actions mix suggestions and cards; nest suggestions (with a definition)"
+                                + " in a card, and cards (without one) in a group");
+            }
+            PackSuggestion suggestion = suggestion(action, at);
+            if (suggestion != null && !children.isEmpty()) {
+                throw new RulePackException(pack, at + ": a suggestion cannot have nested actions");
+            }
+            boolean group = !children.isEmpty() && suggestions == 0;
+            if (!applicable && !group && suggestion == null) {
+                throw new RulePackException(pack, at + " has no applicability condition; it would show on every call");
+            }
+            if (!action.hasTitle() && !group) {
+                throw new RulePackException(
+                        pack,
+                        at + " has no title (the card's summary"
+                                + (suggestion != null ? ", here the suggestion's label" : "") + ")");
+            }
+            String summary = null;
+            String detail = null;
+            String indicator = null;
+            for (PlanDefinition.PlanDefinitionActionDynamicValueComponent dynamic : action.getDynamicValue()) {
+                if (suggestion != null || group) {
                     throw new RulePackException(
                             pack,
-                            at + ": dynamicValue path '" + path + "' is not supported (summary, detail, indicator)");
+                            at + ": dynamicValue is supported on card actions only, not on suggestions or groups");
+                }
+                String path = dynamic.getPath() == null ? "" : dynamic.getPath().replaceFirst("^action\\.", "");
+                String expression = expression(pack, at + " dynamicValue " + path, dynamic.getExpression(), library);
+                switch (path) {
+                    case "summary", "title" -> summary = expression;
+                    case "detail", "description" -> detail = expression;
+                    case "indicator", "priority" -> indicator = expression;
+                    default ->
+                        throw new RulePackException(
+                                pack,
+                                at + ": dynamicValue path '" + path
+                                        + "' is not supported (summary, detail, indicator)");
+                }
             }
-        }
-        if (action.hasAction()) {
-            log.info(
-                    "Rule pack {}: {} has nested actions; suggestions from them are not supported yet and are left out",
-                    pack,
-                    at);
-        }
-        List<Link> links = new ArrayList<>();
-        String sourceUrl = null;
-        for (RelatedArtifact artifact : action.getDocumentation()) {
-            if (artifact.hasUrl() && artifact.getUrl().startsWith("http")) {
-                String label = artifact.hasDisplay()
-                        ? artifact.getDisplay()
-                        : artifact.hasLabel() ? artifact.getLabel() : artifact.getUrl();
-                links.add(Link.absolute(label, artifact.getUrl()));
-                sourceUrl = sourceUrl == null ? artifact.getUrl() : sourceUrl;
+            List<Link> links = new ArrayList<>();
+            String sourceUrl = null;
+            for (RelatedArtifact artifact : action.getDocumentation()) {
+                if (artifact.hasUrl() && artifact.getUrl().startsWith("http")) {
+                    String label = artifact.hasDisplay()
+                            ? artifact.getDisplay()
+                            : artifact.hasLabel() ? artifact.getLabel() : artifact.getUrl();
+                    links.add(Link.absolute(label, artifact.getUrl()));
+                    sourceUrl = sourceUrl == null ? artifact.getUrl() : sourceUrl;
+                }
             }
+            return new PackAction(
+                    "pack:" + planId + "/" + actionId,
+                    conditions,
+                    action.hasTitle() ? action.getTitle() : null,
+                    action.hasDescription() ? action.getDescription() : null,
+                    indicator(action.getPriority()),
+                    links,
+                    sourceUrl,
+                    summary,
+                    detail,
+                    indicator,
+                    selection,
+                    children,
+                    suggestion);
         }
-        return new PackAction(
-                "pack:" + planId + "/" + actionId,
-                conditions,
-                action.getTitle(),
-                action.hasDescription() ? action.getDescription() : null,
-                indicator(action.getPriority()),
-                links,
-                sourceUrl,
-                summary,
-                detail,
-                indicator);
+
+        /** The ActivityDefinition a suggestion creates, or null when the action names none. */
+        private PackSuggestion suggestion(PlanDefinitionActionComponent action, String at) {
+            if (!action.hasDefinitionCanonicalType()) {
+                if (action.hasDefinition()) {
+                    throw new RulePackException(
+                            pack,
+                            at + ": definition must be a canonical reference to an ActivityDefinition in the pack");
+                }
+                if (action.hasType()) {
+                    throw new RulePackException(
+                            pack,
+                            at + " has a type but no definition: a suggestion names the ActivityDefinition it creates");
+                }
+                return null;
+            }
+            String type =
+                    action.hasType() ? action.getType().getCodingFirstRep().getCode() : "create";
+            if (!"create".equals(type)) {
+                throw new RulePackException(pack, at + ": suggestion type '" + type + "' is not supported (create)");
+            }
+            String canonical = action.getDefinitionCanonicalType().getValue();
+            ActivityDefinition definition = definitions.get(canonical.replaceFirst("\\|.*$", ""));
+            if (definition == null) {
+                throw new RulePackException(
+                        pack, at + " names ActivityDefinition " + canonical + ", which the pack does not hold");
+            }
+            if (!PackSuggestion.supports(definition)) {
+                throw new RulePackException(
+                        pack,
+                        at + ": ActivityDefinition " + canonical + " is of kind " + definition.getKind()
+                                + "; suggestions create ServiceRequest or MedicationRequest");
+            }
+            String description = definition.hasDescription()
+                    ? definition.getDescription()
+                    : definition.hasTitle() ? definition.getTitle() : action.getTitle();
+            return new PackSuggestion(definition, description == null ? canonical : description);
+        }
     }
 
     /** Only references to a library expression by name: the language is text/cql(.identifier). */

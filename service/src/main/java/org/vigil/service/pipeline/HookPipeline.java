@@ -12,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -34,10 +35,10 @@ import org.vigil.service.cards.CardContext;
 import org.vigil.service.cards.CardFactory;
 import org.vigil.service.cards.PreviouslyOverridden;
 import org.vigil.service.context.PatientContextAssembler;
+import org.vigil.service.hooks.ServiceCatalog;
 import org.vigil.service.hooks.VigilCdsService;
 import org.vigil.service.knowledge.KnowledgeHolder;
 import org.vigil.service.packs.PackCards;
-import org.vigil.service.packs.PackFinding;
 import org.vigil.service.packs.PackService;
 import org.vigil.service.packs.RulePacks;
 import org.vigil.service.suppression.OverrideMemory;
@@ -112,13 +113,20 @@ public final class HookPipeline {
      * Answers one call; the answer's bytes are the CDS Hooks response body. Everything is CPU work on
      * the request except, when an interruptive alert is found, one look into the override memory.
      */
-    public Mono<HookAnswer> call(VigilCdsService service, byte[] body) {
+    public Mono<HookAnswer> call(VigilCdsService called, byte[] body) {
+        // A rule pack may have been replaced or withdrawn since the service was looked up: the call
+        // is answered by the version served now, checked against that version's hook and prefetch.
+        PackService pack = packs.find(called.id()).orElse(null);
+        if (pack == null && !ServiceCatalog.isOwn(called.id())) {
+            throw new HookCallRefused(
+                    404, "unknown-service", "No CDS service with id '" + called.id() + "'", null, null);
+        }
+        VigilCdsService service = pack != null ? pack.service() : called;
         CdsRequest request = decode(service, body);
         requirePrefetch(service, request.prefetch());
-        PackService pack = packs.find(service.id()).orElse(null);
         if (pack != null) {
             // CQL evaluation takes milliseconds: it runs on the CPU workers, not the event loop.
-            return Mono.fromCallable(() -> packAnswer(pack, request)).subscribeOn(Schedulers.parallel());
+            return Mono.defer(() -> packAnswer(pack, request)).subscribeOn(Schedulers.parallel());
         }
         KnowledgeSnapshot snapshot = knowledge.current();
         PatientContext context = assembler.assemble(request, snapshot);
@@ -126,48 +134,43 @@ public final class HookPipeline {
         CheckEngine engine = Hooks.PATIENT_VIEW.name().equals(request.hook()) ? chartChecks : orderChecks;
         List<Finding> findings = policy.select(engine.evaluate(context, snapshot));
         Map<Finding, String> keys = suppressionKeys(request, context, findings);
+        CardContext cardContext = findings.isEmpty() ? null : cardContext(request, context);
+        Function<Finding, Card> writer = finding -> cards.card(finding, snapshot.version(), cardContext);
         if (keys.isEmpty()) {
-            return Mono.just(answer(service, request, context, snapshot, findings, keys, Map.of()));
+            return Mono.just(answer(service, request, snapshot.version(), findings, keys, Map.of(), writer));
         }
         return overrides
                 .overridden(keys.values())
-                .map(found -> answer(service, request, context, snapshot, findings, keys, found));
+                .map(found -> answer(service, request, snapshot.version(), findings, keys, found, writer));
     }
 
     /**
-     * A rule pack's service: its CQL evaluated on the prefetched resources, one card per applicable
-     * action, logged like Vigil's own cards. The override memory is not consulted for pack cards yet.
+     * A rule pack's service: its CQL evaluated on the prefetched resources, one finding per
+     * applicable action, then the same alert policy, override memory and alert log as Vigil's own
+     * cards. Pack findings are about the chart, so an override is remembered per user, patient and rule.
      */
-    private HookAnswer packAnswer(PackService pack, CdsRequest request) {
-        List<PackFinding> found = RulePacks.evaluate(pack, request, ZonedDateTime.now(clock));
-        List<Card> answer = new ArrayList<>(found.size());
-        List<AlertEntry> entries = new ArrayList<>(found.size());
-        Instant now = clock.instant();
+    private Mono<HookAnswer> packAnswer(PackService pack, CdsRequest request) {
+        List<Finding> findings =
+                policy.select(new ArrayList<>(RulePacks.evaluate(pack, request, ZonedDateTime.now(clock))));
+        Map<Finding, String> keys = new IdentityHashMap<>();
+        String userId = request.context().string("userId").orElse(null);
         String patientId = request.context().string("patientId").orElse(null);
-        for (PackFinding finding : found) {
-            Card card = PackCards.card(pack, finding);
-            answer.add(card);
-            String indicator = card.indicator().name().toLowerCase(java.util.Locale.ROOT);
-            entries.add(new AlertEntry(
-                    now,
-                    pack.id(),
-                    request.hook(),
-                    request.hookInstance(),
-                    UUID.fromString(card.uuid()),
-                    finding.ruleId(),
-                    "pack",
-                    indicator,
-                    card.indicator() != org.vigil.cdshooks.response.Indicator.INFO,
-                    patientId,
-                    pack.knowledgeVersion()));
-            meters.counter("vigil.cards", "rule", finding.ruleId(), "indicator", indicator)
-                    .increment();
+        for (Finding finding : findings) {
+            if (finding.interruptive()) {
+                String key = SuppressionKey.ofChart(userId, patientId, finding.ruleId());
+                if (key != null) {
+                    keys.put(finding, key);
+                }
+            }
         }
-        byte[] encoded = codec.encodeResponse(new CdsResponse(answer, List.of()));
-        if (!entries.isEmpty()) {
-            alerts.record(entries);
+        Function<Finding, Card> writer = finding -> PackCards.card(pack, finding);
+        String version = pack.knowledgeVersion();
+        if (keys.isEmpty()) {
+            return Mono.just(answer(pack.service(), request, version, findings, keys, Map.of(), writer));
         }
-        return new HookAnswer(encoded, answer, pack.knowledgeVersion());
+        return overrides
+                .overridden(keys.values())
+                .map(found -> answer(pack.service(), request, version, findings, keys, found, writer));
     }
 
     /** Interruptive findings only: what is already informational has nothing to suppress. */
@@ -187,23 +190,23 @@ public final class HookPipeline {
         return keys;
     }
 
+    /** The selected findings as cards (written by {@code writer}), those overridden before marked so. */
     private HookAnswer answer(
             VigilCdsService service,
             CdsRequest request,
-            PatientContext context,
-            KnowledgeSnapshot snapshot,
+            String version,
             List<Finding> selected,
             Map<Finding, String> keys,
-            Map<String, OverrideMemory.PastOverride> overridden) {
+            Map<String, OverrideMemory.PastOverride> overridden,
+            Function<Finding, Card> writer) {
         List<Finding> findings = new ArrayList<>(selected.size());
         List<Card> answer = new ArrayList<>(selected.size());
         Map<String, String> issued = new HashMap<>();
-        CardContext cardContext = selected.isEmpty() ? null : cardContext(request, context);
         for (Finding found : selected) {
             String key = keys.get(found);
             OverrideMemory.PastOverride override = key == null ? null : overridden.get(key);
             Finding finding = override == null ? found : new PreviouslyOverridden(found, override, overrideWindow);
-            Card card = cards.card(finding, snapshot.version(), cardContext);
+            Card card = writer.apply(finding);
             findings.add(finding);
             answer.add(card);
             if (key != null && override == null) {
@@ -219,12 +222,12 @@ public final class HookPipeline {
         }
         byte[] encoded = codec.encodeResponse(new CdsResponse(answer, List.of()));
         if (!answer.isEmpty()) {
-            alerts.record(alertEntries(service, request, findings, answer, snapshot.version()));
+            alerts.record(alertEntries(service, request, findings, answer, version));
         }
         if (!issued.isEmpty()) {
             overrides.issued(issued).subscribe();
         }
-        return new HookAnswer(encoded, answer, snapshot.version());
+        return new HookAnswer(encoded, answer, version);
     }
 
     /** The draft orders as sent, so a suggestion can rewrite one, and the patient new orders are for. */

@@ -37,6 +37,17 @@ public final class SuppressionKey {
         return digest(identity);
     }
 
+    /**
+     * An alert about the chart rather than an order (a rule pack's card): the same user, the same
+     * patient and the same rule. Null when the call does not say who the user or the patient is.
+     */
+    public static String ofChart(String userId, String patientId, String ruleId) {
+        if (userId == null || userId.isBlank() || patientId == null || patientId.isBlank()) {
+            return null;
+        }
+        return digest(userId + '\u0000' + patientId + '\u0000' + ruleId + '\u0000' + "chart");
+    }
+
     private static String drugOf(MedicationRef ref, PatientContext context) {
         MedicationFact fact = find(ref.reference(), context);
         if (fact != null && fact.medication().recognized()) {

@@ -17,7 +17,12 @@ import org.vigil.service.VigilApplication;
 @SpringBootTest(
         classes = VigilApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"vigil.max-request-size=64KB", "vigil.alert-log.flush-interval=50ms"})
+        properties = {
+            "vigil.max-request-size=64KB",
+            "vigil.alert-log.flush-interval=50ms",
+            // one application context for every IT (the embedded PostgreSQL allows one at a time)
+            "vigil.packs.authoring-enabled=true"
+        })
 public abstract class VigilServerTest {
 
     @DynamicPropertySource
