@@ -247,11 +247,10 @@ class InteractionContentTest {
 
         assertThat(onc2012)
                 .extracting(Interaction::id)
-                .as(
-                        "every 2012 pair whose members are sourced; 3 (febuxostat) and 9 (ramelteon) are known gaps")
+                .as("every 2012 pair whose members are sourced; 3 (febuxostat) and 9 (ramelteon) are known gaps")
                 .contains(
-                        "DDI-001", "DDI-002", "DDI-004", "DDI-005", "DDI-006", "DDI-007", "DDI-008", "DDI-010", "DDI-011",
-                        "DDI-012", "DDI-013", "DDI-014", "DDI-015");
+                        "DDI-001", "DDI-002", "DDI-004", "DDI-005", "DDI-006", "DDI-007", "DDI-008", "DDI-010",
+                        "DDI-011", "DDI-012", "DDI-013", "DDI-014", "DDI-015");
         assertThat(onc2012).allSatisfy(row -> {
             assertThat(row.interruptive()).as(row.id()).isTrue();
             assertThat(row.citation().text()).as(row.id()).contains("PMID 22539083");
