@@ -9,6 +9,7 @@ import org.opencds.cqf.cql.engine.execution.CqlEngine;
 import org.opencds.cqf.cql.engine.execution.Environment;
 import org.opencds.cqf.cql.engine.execution.State;
 import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
+import org.opencds.cqf.cql.engine.model.CachingModelResolverDecorator;
 import org.opencds.cqf.cql.engine.model.ModelResolver;
 import org.opencds.cqf.cql.engine.retrieve.RetrieveProvider;
 import org.opencds.cqf.cql.engine.runtime.Code;
@@ -82,7 +83,9 @@ final class CqlEnginePool {
             this.libraryManager = libraryManager;
             Environment environment = new Environment(
                     libraryManager,
-                    Map.of(FHIR_MODEL_URI, new CompositeDataProvider(modelResolver, patient)),
+                    Map.of(
+                            FHIR_MODEL_URI,
+                            new CompositeDataProvider(new CachingModelResolverDecorator(modelResolver), patient)),
                     terminology);
             // Expression results are cached within one evaluation only: prepare() clears them.
             this.cqlEngine = new CqlEngine(environment, Set.of(CqlEngine.Options.EnableExpressionCaching));
