@@ -7,9 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.apache.commons.lang3.tuple.Pair;
-import org.opencds.cqf.cql.engine.data.CompositeDataProvider;
 import org.opencds.cqf.cql.engine.execution.CqlEngine;
-import org.opencds.cqf.cql.engine.execution.Environment;
 import org.opencds.cqf.cql.engine.execution.EvaluationResult;
 import org.opencds.cqf.cql.engine.execution.ExpressionResult;
 import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
@@ -19,17 +17,17 @@ import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
  * FHIR R4 resources.
  *
  * <p>Create one per application: it owns the FHIR model resolver, which is costly to build (seconds)
- * and is shared by every evaluation. Each evaluation gets its own engine, state, data provider and
- * retrieve provider; the translated libraries, the model resolver and the value sets are shared and
+ * and is shared by every evaluation, and a pool of CQL engines. An engine is not thread-safe, so each
+ * evaluation borrows one for itself and returns it when done; only the patient's retrieve provider is
+ * new per evaluation. The translated libraries, the model resolver and the value sets are shared and
  * only read, so concurrent evaluations are safe.
  */
 public final class CqlEvaluator {
 
-    private static final String FHIR_MODEL_URI = "http://hl7.org/fhir";
-
     private final CqlLibraries libraries;
     private final ValueSetTerminology terminology;
     private final R4FhirModelResolver modelResolver;
+    private final CqlEnginePool engines;
 
     public CqlEvaluator(CqlLibraries libraries, ValueSetTerminology terminology) {
         this(libraries, terminology, new R4FhirModelResolver());
@@ -39,6 +37,7 @@ public final class CqlEvaluator {
         this.libraries = Objects.requireNonNull(libraries);
         this.terminology = Objects.requireNonNull(terminology);
         this.modelResolver = Objects.requireNonNull(modelResolver);
+        this.engines = new CqlEnginePool(modelResolver, terminology);
     }
 
     /** Every expression of the library, evaluated now. */
@@ -61,14 +60,11 @@ public final class CqlEvaluator {
             }
         }
         PatientDataRetrieveProvider retrieve = new PatientDataRetrieveProvider(patient, modelResolver, terminology);
-        Environment environment = new Environment(
-                libraries.runtimeLibraryManager(),
-                Map.of(FHIR_MODEL_URI, new CompositeDataProvider(modelResolver, retrieve)),
-                terminology);
-        // Expression results are cached within one evaluation only (the engine is not shared).
-        CqlEngine engine = new CqlEngine(environment, Set.of(CqlEngine.Options.EnableExpressionCaching));
+        CqlEnginePool.Engine pooled = engines.acquire(libraries.runtimeLibraryManager());
         EvaluationResult result;
+        boolean completed = false;
         try {
+            CqlEngine engine = pooled.prepare(retrieve);
             result = engine.evaluate(
                     library.identifier(),
                     expressions,
@@ -76,9 +72,12 @@ public final class CqlEvaluator {
                     Map.of(),
                     null,
                     evaluationTime);
+            completed = true;
         } catch (RuntimeException e) {
             throw new CqlEvaluationException(
                     "CQL library " + library + " failed for patient " + patient.patientId() + ": " + e.getMessage(), e);
+        } finally {
+            engines.release(pooled, completed);
         }
         Map<String, Object> values = new LinkedHashMap<>();
         for (String name : expressions) {
@@ -86,6 +85,11 @@ public final class CqlEvaluator {
             values.put(name, r == null ? null : javaValue(r.value()));
         }
         return new CqlResults(library.name(), values);
+    }
+
+    /** The engines kept idle for the next evaluations, for tests. */
+    int idleEngines() {
+        return engines.idleCount();
     }
 
     private static Object javaValue(Object value) {

@@ -28,7 +28,16 @@ final class QsofaAgreement {
 
     /** The request for {@code service}, with the case's Observations under that service's prefetch keys. */
     static byte[] requestFor(TestCase testCase, String service) throws IOException {
-        ObjectNode request = (ObjectNode) JSON.readTree(testCase.request());
+        return requestFor(testCase.request(), !DROOLS_SERVICE.equals(service));
+    }
+
+    /**
+     * A patient-view request with every Observation moved under the prefetch key a CQL pack service
+     * asks for ({@code observation}) or, for the Drools service, under {@code vitals} with the other
+     * keys it requires present (empty when the request had none).
+     */
+    static byte[] requestFor(byte[] original, boolean forCqlPack) throws IOException {
+        ObjectNode request = (ObjectNode) JSON.readTree(original);
         ObjectNode prefetch = (ObjectNode) request.path("prefetch");
         ArrayNode observations = JSON.createArrayNode();
         for (String key : new String[] {"observation", "labs", "vitals"}) {
@@ -42,7 +51,7 @@ final class QsofaAgreement {
         bundle.put("resourceType", "Bundle");
         bundle.put("type", "searchset");
         bundle.set("entry", observations);
-        if (CQL_SERVICE.equals(service)) {
+        if (forCqlPack) {
             prefetch.set("observation", bundle);
         } else {
             prefetch.set("vitals", bundle);
@@ -59,14 +68,19 @@ final class QsofaAgreement {
 
     /** Whether the answer carries a card of the rule (matched on the card's rule id extension). */
     static boolean raised(byte[] response, String ruleIdPrefix) throws IOException {
+        return indicator(response, ruleIdPrefix) != null;
+    }
+
+    /** The indicator of the rule's card in the answer, or null when there is none. */
+    static String indicator(byte[] response, String ruleIdPrefix) throws IOException {
         for (JsonNode card : JSON.readTree(response).path("cards")) {
             if (card.path("extension")
                     .path(CaseVerdict.RULE_ID_EXTENSION)
                     .asText()
                     .startsWith(ruleIdPrefix)) {
-                return true;
+                return card.path("indicator").asText();
             }
         }
-        return false;
+        return null;
     }
 }

@@ -115,6 +115,65 @@ class ReplayCasesTest {
         return Stream.concat(charts, Stream.of(septicChartsIncluded));
     }
 
+    /**
+     * NEWS2 is written twice too, as the Drools rule RSK-002 and as the CQL pack service vigil-news2:
+     * on every patient-view chart of the library, and on a spread of charts built for it (normal, each
+     * parameter's red band, aggregates 5, 6 and 7, missing and old data), both give the same card with
+     * the same indicator, and on the built charts the one each was built to give.
+     */
+    @TestFactory
+    Stream<DynamicTest> theCqlPackAndTheDroolsRuleAgreeOnNews2ForEveryChart() {
+        WebTestClient client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(java.time.Duration.ofSeconds(30))
+                .build();
+        Stream<DynamicTest> library = CaseLibrary.load(CASES).stream()
+                .filter(QsofaAgreement::applies)
+                .map(testCase -> DynamicTest.dynamicTest(testCase.name(), () -> {
+                    String[] both = news2Both(client, testCase.request());
+                    assertThat(both[1])
+                            .as("%s: Drools RSK-002 %s, CQL pack %s", testCase.name(), both[0], both[1])
+                            .isEqualTo(both[0]);
+                }));
+        Stream<DynamicTest> built = News2Charts.all().stream()
+                .map(chart -> DynamicTest.dynamicTest(chart.name(), () -> {
+                    String[] both =
+                            news2Both(client, chart.request().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    String expected = chart.expected() == News2Charts.Expected.NONE
+                            ? null
+                            : chart.expected().name().toLowerCase(java.util.Locale.ROOT);
+                    assertThat(both[0]).as("%s: Drools RSK-002", chart.name()).isEqualTo(expected);
+                    assertThat(both[1])
+                            .as("%s: CQL pack vigil-news2", chart.name())
+                            .isEqualTo(expected);
+                }));
+        return Stream.concat(library, built);
+    }
+
+    /** The indicator of the NEWS2 card from the Drools service and from the CQL pack (null: no card). */
+    private static String[] news2Both(WebTestClient client, byte[] request) throws java.io.IOException {
+        String drools = QsofaAgreement.indicator(
+                postRaw(client, QsofaAgreement.DROOLS_SERVICE, QsofaAgreement.requestFor(request, false)),
+                News2Agreement.DROOLS_RULE);
+        String cql = QsofaAgreement.indicator(
+                postRaw(client, News2Agreement.CQL_SERVICE, QsofaAgreement.requestFor(request, true)),
+                "pack:" + News2Agreement.CQL_SERVICE);
+        return new String[] {drools, cql};
+    }
+
+    private static byte[] postRaw(WebTestClient client, String service, byte[] body) {
+        return client.post()
+                .uri("/cds-services/{id}", service)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult()
+                .getResponseBodyContent();
+    }
+
     private static byte[] post(WebTestClient client, String service, TestCase testCase) throws java.io.IOException {
         return client.post()
                 .uri("/cds-services/{id}", service)

@@ -18,7 +18,7 @@ class HookApiIT extends VigilServerTest {
     private static final String ORDER_SIGN = "/cds-services/order-sign-medication-safety";
 
     @Test
-    void discoveryListsTheFourServicesAndTheShippedPackWithTheirPrefetchTemplates() {
+    void discoveryListsTheFourServicesAndTheShippedPacksServicesWithTheirPrefetchTemplates() {
         client.get()
                 .uri("/cds-services")
                 .exchange()
@@ -26,7 +26,7 @@ class HookApiIT extends VigilServerTest {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.services.length()")
-                .isEqualTo(5)
+                .isEqualTo(6)
                 .jsonPath("$.services[?(@.id == 'order-sign-medication-safety')].hook")
                 .isEqualTo("order-sign")
                 .jsonPath("$.services[?(@.id == 'order-select-medication-safety')].hook")
@@ -35,6 +35,10 @@ class HookApiIT extends VigilServerTest {
                 .isEqualTo("patient-view")
                 .jsonPath("$.services[?(@.id == 'medication-prescribe-medication-safety')].hook")
                 .isEqualTo("medication-prescribe")
+                .jsonPath("$.services[?(@.id == 'vigil-sepsis-qsofa')].hook")
+                .isEqualTo("patient-view")
+                .jsonPath("$.services[?(@.id == 'vigil-news2')].hook")
+                .isEqualTo("patient-view")
                 .jsonPath("$.services[0].title")
                 .isNotEmpty()
                 .jsonPath("$.services[0].description")

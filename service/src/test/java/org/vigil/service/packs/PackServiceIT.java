@@ -28,10 +28,12 @@ class PackServiceIT extends VigilServerTest {
                 .isEqualTo("qSOFA sepsis risk screen when a chart is opened")
                 .jsonPath("$.services[?(@.id == 'vigil-sepsis-qsofa')].prefetch.patient")
                 .isEqualTo("Patient/{{context.patientId}}")
-                // pack services follow Vigil's own four
+                // pack services follow Vigil's own four, in the order of their PlanDefinition files
                 .jsonPath("$.services[4].id")
+                .isEqualTo("vigil-news2")
+                .jsonPath("$.services[5].id")
                 .isEqualTo("vigil-sepsis-qsofa")
-                .jsonPath("$.services[4].prefetch.observation")
+                .jsonPath("$.services[5].prefetch.observation")
                 .value(
                         String.class,
                         template -> assertThat(template)

@@ -115,6 +115,61 @@ class RulePackLoaderTest {
     }
 
     @Test
+    void theShippedPackServesNews2OnPatientViewFromTheVitalSignsItReads() throws IOException {
+        PackService service = SHIPPED.find("vigil-news2").orElseThrow();
+        assertThat(service.service().hook()).isEqualTo(Hooks.PATIENT_VIEW);
+        assertThat(service.pack()).isEqualTo("vigil-risk");
+        assertThat(service.service().prefetch().get("observation").template())
+                .startsWith("Observation?patient={{context.patientId}}&code=")
+                .contains(
+                        "http://loinc.org|9279-1",
+                        "http://loinc.org|2708-6",
+                        "http://loinc.org|59408-5",
+                        "http://loinc.org|8480-6",
+                        "http://loinc.org|85354-9",
+                        "http://loinc.org|8867-4",
+                        "http://loinc.org|8310-5",
+                        "http://loinc.org|9269-2");
+        PackAction action = service.actions().get(0);
+        assertThat(action.ruleId()).isEqualTo("pack:vigil-news2/news2");
+        assertThat(action.conditions()).containsExactly("NEWS2 Alert");
+        assertThat(action.sourceUrl())
+                .isEqualTo("https://www.rcplondon.ac.uk/projects/outputs/national-early-warning-score-news-2");
+
+        Library library =
+                (Library) FHIR.newJsonParser().parseResource(read("packs/vigil-risk/Library-VigilNews2.json"));
+        assertThat(new String(library.getContentFirstRep().getData(), StandardCharsets.UTF_8))
+                .isEqualTo(read("packs/vigil-risk/VigilNews2.cql"));
+        assertThat(read("packs/vigil-risk/VigilNews2.cql"))
+                .contains("Royal College of Physicians. National Early Warning Score (NEWS) 2");
+    }
+
+    @Test
+    void anEmergencyNews2IsCriticalAndNamesTheParametersNotRecorded() {
+        PackService service = SHIPPED.find("vigil-news2").orElseThrow();
+        Instant now = Instant.parse("2026-11-22T12:00:00Z");
+        ZonedDateTime at = now.atZone(ZoneOffset.UTC);
+        // respiration rate 28 (3), systolic 88 (3), GCS 13 (3); pulse, SpO2 and temperature not recorded
+        CdsRequest deteriorating = request(QsofaRequests.patientView("p1", now.minusSeconds(3600), 28, 88, 13));
+        CdsRequest normal = request(QsofaRequests.patientView("p2", now.minusSeconds(3600), 16, 125, 15));
+
+        List<PackFinding> found = RulePacks.evaluate(service, deteriorating, at);
+        assertThat(RulePacks.evaluate(service, normal, at)).isEmpty();
+        // the evaluation day and the day before count; three days later the readings are missing
+        assertThat(RulePacks.evaluate(service, deteriorating, at.plusDays(3))).isEmpty();
+
+        assertThat(found).hasSize(1);
+        Card card = PackCards.card(service, found.get(0));
+        assertThat(card.indicator()).isEqualTo(Indicator.CRITICAL);
+        assertThat(card.summary()).isEqualTo("NEWS2 at least 9: emergency response");
+        assertThat(card.detail())
+                .contains("28/min on 2026-11-22", "88 mmHg", "GCS 13")
+                .contains("no pulse recorded since 2026-11-21", "no temperature recorded")
+                .contains("Supplemental oxygen")
+                .contains("(up to 19)");
+    }
+
+    @Test
     void septicVitalsGiveTheQsofaCardWithTheValuesAndNormalVitalsNone() {
         PackService service = SHIPPED.find("vigil-sepsis-qsofa").orElseThrow();
         Instant now = Instant.parse("2026-11-22T12:00:00Z");
@@ -183,7 +238,9 @@ class RulePackLoaderTest {
 
         RulePacks packs = RulePacks.load(LOADER, RulePacks.SHIPPED, List.of(broken, good), Set.of());
 
-        assertThat(packs.services()).extracting(PackService::id).containsExactly("vigil-sepsis-qsofa", "tiny-service");
+        assertThat(packs.services())
+                .extracting(PackService::id)
+                .containsExactly("vigil-news2", "vigil-sepsis-qsofa", "tiny-service");
         assertThat(packs.rejected())
                 .singleElement()
                 .satisfies(e -> assertThat(e.pack()).isEqualTo("broken"));
