@@ -1,0 +1,364 @@
+package org.vigil.service.store;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The FHIR record store in PostgreSQL: every write is one database transaction that replaces the
+ * current version, appends to the history and rewrites the resource's search-index rows, so a
+ * write is either wholly stored or not at all. Writes inside {@link #inTransaction} share one
+ * transaction (a transaction Bundle).
+ */
+public final class FhirStore {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
+    private static final String UPSERT_CURRENT = "INSERT INTO fhir_resource"
+            + " (resource_type, id, version_id, last_updated, deleted, resource, patient_id, sort_date)"
+            + " VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8::timestamptz)"
+            + " ON CONFLICT (resource_type, id) DO UPDATE SET version_id = EXCLUDED.version_id,"
+            + " last_updated = EXCLUDED.last_updated, deleted = EXCLUDED.deleted, resource = EXCLUDED.resource,"
+            + " patient_id = EXCLUDED.patient_id, sort_date = EXCLUDED.sort_date";
+    private static final String INSERT_HISTORY = "INSERT INTO fhir_resource_history"
+            + " (resource_type, id, version_id, last_updated, deleted, method, resource)"
+            + " VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb)";
+    private static final String INSERT_TOKENS = "INSERT INTO fhir_search_token"
+            + " (resource_type, resource_id, param, system, code)"
+            + " SELECT $1, $2, p, s, c FROM unnest($3::text[], $4::text[], $5::text[]) AS t(p, s, c)";
+    private static final String INSERT_DATES = "INSERT INTO fhir_search_date"
+            + " (resource_type, resource_id, param, low, high)"
+            + " SELECT $1, $2, p, l::timestamptz, h::timestamptz FROM unnest($3::text[], $4::text[], $5::text[])"
+            + " AS d(p, l, h)";
+    private static final String COLUMNS =
+            "resource_type, id, version_id, last_updated, deleted, resource::text AS body";
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transactions;
+    private final FhirContext fhir;
+    private final ResourceTypes types;
+
+    public FhirStore(
+            DatabaseClient database, TransactionalOperator transactions, FhirContext fhir, ResourceTypes types) {
+        this.database = database;
+        this.transactions = transactions;
+        this.fhir = fhir;
+        this.types = types;
+    }
+
+    public ResourceTypes types() {
+        return types;
+    }
+
+    /** Runs the work in one database transaction: everything in it commits together or not at all. */
+    public <T> Mono<T> inTransaction(Mono<T> work) {
+        return transactions.transactional(work);
+    }
+
+    /** Checks a resource id is one FHIR allows (1 to 64 of A-Z a-z 0-9 - .). */
+    public static String checkId(String id) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw FhirProblem.invalid("A resource id is 1 to 64 letters, digits, '-' or '.'");
+        }
+        return id;
+    }
+
+    /** Stores a new resource under a server-assigned id. */
+    public Mono<WriteOutcome> create(Resource resource) {
+        return create(resource, UUID.randomUUID().toString());
+    }
+
+    /** Stores a new resource under the given (server-assigned) id. */
+    public Mono<WriteOutcome> create(Resource resource, String id) {
+        IndexedType type = types.require(resource.fhirType());
+        return inTransaction(
+                Mono.defer(() -> write(type, id, resource, 1, "POST")).map(stored -> new WriteOutcome(stored, true)));
+    }
+
+    /**
+     * Stores a new version of the resource with this id, creating it when it does not exist. With
+     * {@code ifMatch} set, only when that is the current version (412 otherwise).
+     */
+    public Mono<WriteOutcome> update(String typeName, String id, Resource resource, Long ifMatch) {
+        IndexedType type = types.require(typeName);
+        checkId(id);
+        return inTransaction(current(typeName, id).flatMap(current -> {
+            if (ifMatch != null
+                    && (current.isEmpty()
+                            || current.get().deleted()
+                            || current.get().version() != ifMatch)) {
+                return Mono.error(new FhirProblem(
+                        412,
+                        "conflict",
+                        "If-Match names version " + ifMatch + " but the current version of " + typeName + "/" + id
+                                + " is "
+                                + current.map(c -> c.deleted() ? c.version() + " (deleted)" : "" + c.version())
+                                        .orElse("none (it does not exist)")));
+            }
+            long next = current.map(c -> c.version() + 1).orElse(1L);
+            boolean created = current.isEmpty() || current.get().deleted();
+            return write(type, id, resource, next, "PUT").map(stored -> new WriteOutcome(stored, created));
+        }));
+    }
+
+    /** Deletes the resource (a new, deleted version); empty when there was nothing to delete. */
+    public Mono<StoredResource> delete(String typeName, String id) {
+        types.require(typeName);
+        checkId(id);
+        return inTransaction(current(typeName, id).flatMap(current -> {
+            if (current.isEmpty() || current.get().deleted()) {
+                return Mono.<StoredResource>empty();
+            }
+            long next = current.get().version() + 1;
+            OffsetDateTime now = now();
+            return database.sql(UPSERT_CURRENT)
+                    .bind(0, typeName)
+                    .bind(1, id)
+                    .bind(2, next)
+                    .bind(3, now)
+                    .bind(4, true)
+                    .bindNull(5, String.class)
+                    .bindNull(6, String.class)
+                    .bindNull(7, String.class)
+                    .then()
+                    .then(history(typeName, id, next, now, true, "DELETE", null))
+                    .then(clearIndex(typeName, id))
+                    .thenReturn(new StoredResource(typeName, id, next, now.toInstant(), true, null, "DELETE"));
+        }));
+    }
+
+    /** The current version; 404 when there never was one, 410 when it was deleted. */
+    public Mono<StoredResource> read(String typeName, String id) {
+        types.require(typeName);
+        checkId(id);
+        return database.sql("SELECT " + COLUMNS + " FROM fhir_resource WHERE resource_type = $1 AND id = $2")
+                .bind(0, typeName)
+                .bind(1, id)
+                .map(FhirStore::stored)
+                .one()
+                .switchIfEmpty(Mono.error(() -> FhirProblem.notFound(typeName + "/" + id + " is not known")))
+                .flatMap(FhirStore::unlessDeleted);
+    }
+
+    /** One version; 404 when it never existed, 410 when that version is a deletion. */
+    public Mono<StoredResource> vread(String typeName, String id, long version) {
+        types.require(typeName);
+        checkId(id);
+        return database.sql("SELECT " + COLUMNS + ", method FROM fhir_resource_history"
+                        + " WHERE resource_type = $1 AND id = $2 AND version_id = $3")
+                .bind(0, typeName)
+                .bind(1, id)
+                .bind(2, version)
+                .map(FhirStore::stored)
+                .one()
+                .switchIfEmpty(
+                        Mono.error(() -> FhirProblem.notFound(typeName + "/" + id + " has no version " + version)))
+                .flatMap(FhirStore::unlessDeleted);
+    }
+
+    /** Every version of the resource, newest first; 404 when it never existed. */
+    public Mono<List<StoredResource>> history(String typeName, String id) {
+        types.require(typeName);
+        checkId(id);
+        return database.sql("SELECT " + COLUMNS + ", method FROM fhir_resource_history"
+                        + " WHERE resource_type = $1 AND id = $2 ORDER BY version_id DESC")
+                .bind(0, typeName)
+                .bind(1, id)
+                .map(FhirStore::stored)
+                .all()
+                .collectList()
+                .flatMap(versions -> versions.isEmpty()
+                        ? Mono.error(FhirProblem.notFound(typeName + "/" + id + " is not known"))
+                        : Mono.just(versions));
+    }
+
+    /** One page of the resources matching the query, and the count of all that match. */
+    public Mono<SearchPage> search(SearchQuery query) {
+        Mono<Long> total = bindAll(
+                        database.sql("SELECT count(*) AS total FROM fhir_resource r WHERE " + query.where()),
+                        query.binds())
+                .map(row -> row.get("total", Long.class))
+                .one();
+        Mono<List<StoredResource>> page = query.count() == 0
+                ? Mono.just(List.of())
+                : bindAll(
+                                database.sql("SELECT r.resource_type, r.id, r.version_id, r.last_updated, r.deleted,"
+                                        + " r.resource::text AS body FROM fhir_resource r WHERE " + query.where()
+                                        + " ORDER BY " + query.orderBy() + " LIMIT " + query.count() + " OFFSET "
+                                        + query.offset()),
+                                query.binds())
+                        .map(FhirStore::stored)
+                        .all()
+                        .collectList();
+        return total.zipWith(page, SearchPage::new);
+    }
+
+    private static DatabaseClient.GenericExecuteSpec bindAll(
+            DatabaseClient.GenericExecuteSpec spec, List<Object> binds) {
+        for (int i = 0; i < binds.size(); i++) {
+            spec = spec.bind(i, binds.get(i));
+        }
+        return spec;
+    }
+
+    private Mono<StoredResource> write(IndexedType type, String id, Resource resource, long version, String method) {
+        OffsetDateTime now = now();
+        resource.setIdElement(new IdType(type.name(), id));
+        resource.getMeta().setVersionId(Long.toString(version)).setLastUpdated(Date.from(now.toInstant()));
+        IndexEntries index = type.index(resource);
+        String json = parser().encodeResourceToString(resource);
+        DatabaseClient.GenericExecuteSpec current = database.sql(UPSERT_CURRENT)
+                .bind(0, type.name())
+                .bind(1, id)
+                .bind(2, version)
+                .bind(3, now)
+                .bind(4, false)
+                .bind(5, json);
+        current = index.patientId() == null ? current.bindNull(6, String.class) : current.bind(6, index.patientId());
+        current = index.sortDate() == null
+                ? current.bindNull(7, String.class)
+                : current.bind(7, index.sortDate().toString());
+        return current.then()
+                .then(history(type.name(), id, version, now, false, method, json))
+                .then(clearIndex(type.name(), id))
+                .then(insertIndex(type.name(), id, index))
+                .thenReturn(new StoredResource(type.name(), id, version, now.toInstant(), false, json, method))
+                .onErrorMap(
+                        DataIntegrityViolationException.class,
+                        e -> new FhirProblem(
+                                409,
+                                "conflict",
+                                type.name() + "/" + id + " was written by another request at the same time"));
+    }
+
+    private Mono<Void> history(
+            String type, String id, long version, OffsetDateTime at, boolean deleted, String method, String json) {
+        DatabaseClient.GenericExecuteSpec insert = database.sql(INSERT_HISTORY)
+                .bind(0, type)
+                .bind(1, id)
+                .bind(2, version)
+                .bind(3, at)
+                .bind(4, deleted)
+                .bind(5, method);
+        insert = json == null ? insert.bindNull(6, String.class) : insert.bind(6, json);
+        return insert.then();
+    }
+
+    private Mono<Void> clearIndex(String type, String id) {
+        return database.sql("DELETE FROM fhir_search_token WHERE resource_type = $1 AND resource_id = $2")
+                .bind(0, type)
+                .bind(1, id)
+                .then()
+                .then(database.sql("DELETE FROM fhir_search_date WHERE resource_type = $1 AND resource_id = $2")
+                        .bind(0, type)
+                        .bind(1, id)
+                        .then());
+    }
+
+    private Mono<Void> insertIndex(String type, String id, IndexEntries index) {
+        Mono<Void> tokens = Mono.empty();
+        if (!index.tokens().isEmpty()) {
+            int size = index.tokens().size();
+            String[] params = new String[size];
+            String[] systems = new String[size];
+            String[] codes = new String[size];
+            for (int i = 0; i < size; i++) {
+                IndexEntries.Token token = index.tokens().get(i);
+                params[i] = token.param();
+                systems[i] = token.system();
+                codes[i] = token.code();
+            }
+            tokens = database.sql(INSERT_TOKENS)
+                    .bind(0, type)
+                    .bind(1, id)
+                    .bind(2, params)
+                    .bind(3, systems)
+                    .bind(4, codes)
+                    .then();
+        }
+        Mono<Void> dates = Mono.empty();
+        if (!index.dates().isEmpty()) {
+            int size = index.dates().size();
+            String[] params = new String[size];
+            String[] lows = new String[size];
+            String[] highs = new String[size];
+            for (int i = 0; i < size; i++) {
+                IndexEntries.DateEntry date = index.dates().get(i);
+                params[i] = date.param();
+                lows[i] = date.range().low().toString();
+                highs[i] = date.range().high().toString();
+            }
+            dates = database.sql(INSERT_DATES)
+                    .bind(0, type)
+                    .bind(1, id)
+                    .bind(2, params)
+                    .bind(3, lows)
+                    .bind(4, highs)
+                    .then();
+        }
+        return tokens.then(dates);
+    }
+
+    private record Current(long version, boolean deleted) {}
+
+    private Mono<Optional<Current>> current(String type, String id) {
+        return database.sql("SELECT version_id, deleted FROM fhir_resource WHERE resource_type = $1 AND id = $2"
+                        + " FOR UPDATE")
+                .bind(0, type)
+                .bind(1, id)
+                .map(row -> new Current(row.get("version_id", Long.class), row.get("deleted", Boolean.class)))
+                .one()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    private static Mono<StoredResource> unlessDeleted(StoredResource stored) {
+        return stored.deleted()
+                ? Mono.error(new FhirProblem(
+                        410,
+                        "deleted",
+                        stored.type() + "/" + stored.id() + " was deleted (version " + stored.version() + ")"))
+                : Mono.just(stored);
+    }
+
+    private static StoredResource stored(Readable row) {
+        String method = "PUT";
+        try {
+            String recorded = row.get("method", String.class);
+            method = recorded == null ? method : recorded;
+        } catch (RuntimeException noSuchColumn) {
+            // the current-version table does not record how the version was written
+        }
+        return new StoredResource(
+                row.get("resource_type", String.class),
+                row.get("id", String.class),
+                row.get("version_id", Long.class),
+                row.get("last_updated", OffsetDateTime.class).toInstant(),
+                Boolean.TRUE.equals(row.get("deleted", Boolean.class)),
+                row.get("body", String.class),
+                method);
+    }
+
+    private IParser parser() {
+        return fhir.newJsonParser();
+    }
+
+    private static OffsetDateTime now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC);
+    }
+}
