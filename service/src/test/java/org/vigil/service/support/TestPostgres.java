@@ -50,6 +50,29 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * Properties for an application context of its own, outside the shared test context: the same
+     * server and database as the shared context when it is a server, else a fresh embedded
+     * PostgreSQL data directory (one embedded server per directory), which the caller can reuse to
+     * start the application again on the same data.
+     */
+    public static synchronized java.util.Map<String, Object> standaloneProperties() throws Exception {
+        if (choice == null) {
+            choice = choose();
+        }
+        if (choice.r2dbcUrl != null) {
+            return java.util.Map.of(
+                    "spring.r2dbc.url", choice.r2dbcUrl,
+                    "spring.r2dbc.username", choice.username,
+                    "spring.r2dbc.password", choice.password);
+        }
+        Path target = Path.of("target");
+        Files.createDirectories(target);
+        return java.util.Map.of(
+                "vigil.embedded-database.data-directory",
+                Files.createTempDirectory(target, "pgdata-standalone-").toString());
+    }
+
     public static synchronized String description() {
         return choice == null ? "(not chosen yet)" : choice.description;
     }
