@@ -81,4 +81,16 @@ class ArchitectureTest {
                 .resideInAnyPackage("org.vigil.rules..", "org.vigil.cdshooks..", "org.vigil.service..")
                 .check(VIGIL);
     }
+
+    @Test
+    void theRecordStoreKnowsNothingOfHttp() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.vigil.service.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.vigil.service.fhir..", "org.springframework.web..", "org.springframework.http..")
+                .check(VIGIL);
+    }
 }

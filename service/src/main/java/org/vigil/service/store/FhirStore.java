@@ -47,6 +47,8 @@ public final class FhirStore {
             + " AS d(p, l, h)";
     private static final String COLUMNS =
             "resource_type, id, version_id, last_updated, deleted, resource::text AS body";
+    /** The current-version table does not record how a version was written; its history does. */
+    private static final String CURRENT_COLUMNS = COLUMNS + ", NULL::text AS method";
 
     private final DatabaseClient database;
     private final TransactionalOperator transactions;
@@ -146,7 +148,7 @@ public final class FhirStore {
     public Mono<StoredResource> read(String typeName, String id) {
         types.require(typeName);
         checkId(id);
-        return database.sql("SELECT " + COLUMNS + " FROM fhir_resource WHERE resource_type = $1 AND id = $2")
+        return database.sql("SELECT " + CURRENT_COLUMNS + " FROM fhir_resource WHERE resource_type = $1 AND id = $2")
                 .bind(0, typeName)
                 .bind(1, id)
                 .map(FhirStore::stored)
@@ -198,7 +200,8 @@ public final class FhirStore {
                 ? Mono.just(List.of())
                 : bindAll(
                                 database.sql("SELECT r.resource_type, r.id, r.version_id, r.last_updated, r.deleted,"
-                                        + " r.resource::text AS body FROM fhir_resource r WHERE " + query.where()
+                                        + " r.resource::text AS body, NULL::text AS method FROM fhir_resource r WHERE "
+                                        + query.where()
                                         + " ORDER BY " + query.orderBy() + " LIMIT " + query.count() + " OFFSET "
                                         + query.offset()),
                                 query.binds())
@@ -337,13 +340,7 @@ public final class FhirStore {
     }
 
     private static StoredResource stored(Readable row) {
-        String method = "PUT";
-        try {
-            String recorded = row.get("method", String.class);
-            method = recorded == null ? method : recorded;
-        } catch (RuntimeException noSuchColumn) {
-            // the current-version table does not record how the version was written
-        }
+        String method = row.get("method", String.class);
         return new StoredResource(
                 row.get("resource_type", String.class),
                 row.get("id", String.class),
@@ -351,7 +348,7 @@ public final class FhirStore {
                 row.get("last_updated", OffsetDateTime.class).toInstant(),
                 Boolean.TRUE.equals(row.get("deleted", Boolean.class)),
                 row.get("body", String.class),
-                method);
+                method == null ? "PUT" : method);
     }
 
     private IParser parser() {

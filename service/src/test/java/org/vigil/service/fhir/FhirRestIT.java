@@ -195,6 +195,16 @@ class FhirRestIT extends VigilServerTest {
         assertThat(fhir.get("/fhir/Spaceship/1").status()).isEqualTo(404);
         assertThat(fhir.get("/fhir/Observation/" + "x".repeat(65)).status()).isEqualTo(400);
         assertThat(fhir.send(HttpMethod.PUT, path, "text", null).status()).isEqualTo(400);
+        client.put()
+                .uri(path)
+                .contentType(org.springframework.http.MediaType.TEXT_PLAIN)
+                .bodyValue(FhirCalls.json(creatinine(id, newId())))
+                .exchange()
+                .expectStatus()
+                .isEqualTo(415)
+                .expectHeader()
+                .contentTypeCompatibleWith(FhirCalls.FHIR_JSON);
+        assertThat(fhir.get(path).status()).isEqualTo(404);
     }
 
     @Test
