@@ -120,6 +120,17 @@ public final class IndexedType {
         return concept == null ? List.of() : codings(param, List.of(concept));
     }
 
+    static List<IndexEntries.Token> identifiers(List<org.hl7.fhir.r4.model.Identifier> identifiers) {
+        List<IndexEntries.Token> rows = new ArrayList<>();
+        for (org.hl7.fhir.r4.model.Identifier identifier : identifiers) {
+            if (identifier.hasValue()) {
+                rows.add(new IndexEntries.Token(
+                        "identifier", identifier.hasSystem() ? identifier.getSystem() : "", identifier.getValue()));
+            }
+        }
+        return rows;
+    }
+
     static List<IndexEntries.Token> code(String param, Enumeration<?> value) {
         if (value == null || !value.hasCode()) {
             return List.of();

@@ -2,6 +2,7 @@ package org.vigil.service.store;
 
 import static org.vigil.service.store.IndexedType.code;
 import static org.vigil.service.store.IndexedType.codings;
+import static org.vigil.service.store.IndexedType.identifiers;
 import static org.vigil.service.store.IndexedType.medicationCode;
 import static org.vigil.service.store.IndexedType.range;
 
@@ -35,13 +36,18 @@ public final class ResourceTypes {
 
     private static final String CODE = "The coded concept (system|code, |code or code)";
     private static final String STATUS = "The status code";
+    private static final String IDENTIFIER = "A business identifier (system|value or value)";
     private static final String CATEGORY = "The category (system|code, |code or code)";
 
     private final Map<String, IndexedType> types = new LinkedHashMap<>();
 
     public ResourceTypes() {
-        add(IndexedType.of(Patient.class).build());
-        add(IndexedType.of(Practitioner.class).build());
+        add(IndexedType.of(Patient.class)
+                .token("identifier", IDENTIFIER, r -> identifiers(r.getIdentifier()))
+                .build());
+        add(IndexedType.of(Practitioner.class)
+                .token("identifier", IDENTIFIER, r -> identifiers(r.getIdentifier()))
+                .build());
         add(IndexedType.of(Encounter.class)
                 .patient("subject", false, Encounter::getSubject)
                 .token("status", STATUS, r -> code("status", r.getStatusElement()))

@@ -89,6 +89,8 @@ class FhirRestIT extends VigilServerTest {
         patient.setId("client-chosen");
         patient.addName(new HumanName().setFamily("Okafor").addGiven("Ada"));
         patient.setGender(Enumerations.AdministrativeGender.FEMALE);
+        String mrn = newId();
+        patient.addIdentifier().setSystem("urn:oid:1.2.36.146.595.217.0.1").setValue(mrn);
 
         FhirCalls.Answer created = fhir.post("/fhir/Patient", patient);
 
@@ -102,6 +104,11 @@ class FhirRestIT extends VigilServerTest {
                 fhir.get("/fhir/Patient/" + stored.getIdElement().getIdPart());
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.as(Patient.class).getNameFirstRep().getFamily()).isEqualTo("Okafor");
+        Bundle byIdentifier = fhir.get("/fhir/Patient?identifier=urn:oid:1.2.36.146.595.217.0.1|" + mrn)
+                .bundle();
+        assertThat(byIdentifier.getTotal()).isEqualTo(1);
+        assertThat(byIdentifier.getEntryFirstRep().getResource().getIdElement().getIdPart())
+                .isEqualTo(stored.getIdElement().getIdPart());
     }
 
     @Test
@@ -252,6 +259,12 @@ class FhirRestIT extends VigilServerTest {
             }
         }
         assertThat(fhir.get("/fhir/Patient?code=x").status()).isEqualTo(400);
+        assertThat(rest.getResource().stream()
+                        .filter(r -> r.getType().equals("Patient"))
+                        .flatMap(r -> r.getSearchParam().stream())
+                        .map(p -> p.getName())
+                        .collect(Collectors.toList()))
+                .containsExactlyInAnyOrder("_id", "identifier");
     }
 
     static List<Resource> resources(Bundle bundle) {
