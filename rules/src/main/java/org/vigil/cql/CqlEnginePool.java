@@ -8,8 +8,6 @@ import org.opencds.cqf.cql.engine.data.CompositeDataProvider;
 import org.opencds.cqf.cql.engine.execution.CqlEngine;
 import org.opencds.cqf.cql.engine.execution.Environment;
 import org.opencds.cqf.cql.engine.execution.State;
-import org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver;
-import org.opencds.cqf.cql.engine.model.CachingModelResolverDecorator;
 import org.opencds.cqf.cql.engine.model.ModelResolver;
 import org.opencds.cqf.cql.engine.retrieve.RetrieveProvider;
 import org.opencds.cqf.cql.engine.runtime.Code;
@@ -36,11 +34,11 @@ final class CqlEnginePool {
     /** More idle engines than this are dropped: the pool never holds more than the peak concurrency. */
     private static final int MAX_IDLE = 32;
 
-    private final R4FhirModelResolver modelResolver;
+    private final ModelResolver modelResolver;
     private final ValueSetTerminology terminology;
     private final LinkedBlockingDeque<Engine> idle = new LinkedBlockingDeque<>(MAX_IDLE);
 
-    CqlEnginePool(R4FhirModelResolver modelResolver, ValueSetTerminology terminology) {
+    CqlEnginePool(ModelResolver modelResolver, ValueSetTerminology terminology) {
         this.modelResolver = modelResolver;
         this.terminology = terminology;
     }
@@ -83,12 +81,16 @@ final class CqlEnginePool {
             this.libraryManager = libraryManager;
             Environment environment = new Environment(
                     libraryManager,
-                    Map.of(
-                            FHIR_MODEL_URI,
-                            new CompositeDataProvider(new CachingModelResolverDecorator(modelResolver), patient)),
+                    Map.of(FHIR_MODEL_URI, new CompositeDataProvider(modelResolver, patient)),
                     terminology);
             // Expression results are cached within one evaluation only: prepare() clears them.
-            this.cqlEngine = new CqlEngine(environment, Set.of(CqlEngine.Options.EnableExpressionCaching));
+            Set<CqlEngine.Options> options = Set.of(CqlEngine.Options.EnableExpressionCaching);
+            this.cqlEngine = new CqlEngine(environment, options);
+            // Two shortcuts into the engine, each falling back to the engine's own way if unavailable:
+            // no record of the resources each expression read (Vigil uses only values), and function
+            // resolutions kept by call identity for the engine's life (its libraries never change).
+            ValuesOnlyState.install(cqlEngine, environment, options);
+            FunctionResolutionCache.keyByIdentity(cqlEngine.getCache());
         }
 
         /**

@@ -26,7 +26,7 @@ public final class CqlEvaluator {
 
     private final CqlLibraries libraries;
     private final ValueSetTerminology terminology;
-    private final R4FhirModelResolver modelResolver;
+    private final FhirPropertyReader modelResolver;
     private final CqlEnginePool engines;
 
     public CqlEvaluator(CqlLibraries libraries, ValueSetTerminology terminology) {
@@ -36,8 +36,8 @@ public final class CqlEvaluator {
     public CqlEvaluator(CqlLibraries libraries, ValueSetTerminology terminology, R4FhirModelResolver modelResolver) {
         this.libraries = Objects.requireNonNull(libraries);
         this.terminology = Objects.requireNonNull(terminology);
-        this.modelResolver = Objects.requireNonNull(modelResolver);
-        this.engines = new CqlEnginePool(modelResolver, terminology);
+        this.modelResolver = new FhirPropertyReader(Objects.requireNonNull(modelResolver));
+        this.engines = new CqlEnginePool(this.modelResolver, terminology);
     }
 
     /** Every expression of the library, evaluated now. */

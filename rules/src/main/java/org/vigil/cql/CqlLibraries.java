@@ -14,6 +14,7 @@ import java.util.Set;
 import org.cqframework.cql.cql2elm.CqlCompilerException;
 import org.cqframework.cql.cql2elm.CqlCompilerOptions;
 import org.cqframework.cql.cql2elm.CqlTranslator;
+import org.cqframework.cql.cql2elm.LibraryBuilder;
 import org.cqframework.cql.cql2elm.LibraryManager;
 import org.cqframework.cql.cql2elm.ModelManager;
 import org.cqframework.cql.cql2elm.model.CompiledLibrary;
@@ -40,7 +41,15 @@ import org.hl7.elm.r1.VersionedIdentifier;
 public final class CqlLibraries {
 
     private final ModelManager modelManager = new ModelManager();
-    private final CqlCompilerOptions options = CqlCompilerOptions.defaultOptions();
+    /**
+     * The translator's defaults, except that every function call carries the signature it was
+     * resolved to: the engine then looks the definition up once per call site and keeps it, instead
+     * of matching the argument values' runtime types against the candidates on every call (the
+     * translator already chose the overload, so the result is the same).
+     */
+    private final CqlCompilerOptions options =
+            CqlCompilerOptions.defaultOptions().withSignatureLevel(LibraryBuilder.SignatureLevel.All);
+
     private final LibraryManager translationManager;
     private final Map<String, CqlLibrary> byName = new HashMap<>();
 

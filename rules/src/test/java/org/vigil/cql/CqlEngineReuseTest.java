@@ -12,6 +12,7 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
+import org.opencds.cqf.cql.engine.execution.CqlEngine;
 
 /** Engines are reused between evaluations; nothing one evaluation computed may leak into the next. */
 class CqlEngineReuseTest {
@@ -92,5 +93,22 @@ class CqlEngineReuseTest {
                 .isEqualTo(2);
         assertThat(evaluator.evaluate(first, Set.of("One"), septic, NOW).integer("One"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void enginesSkipTheBookkeepingVigilDoesNotUse() {
+        CqlEnginePool pool = new CqlEnginePool(
+                new FhirPropertyReader(new org.opencds.cqf.cql.engine.fhir.model.R4FhirModelResolver()),
+                ValueSetTerminology.empty());
+        CqlEnginePool.Engine pooled = pool.acquire(LIBRARIES.runtimeLibraryManager());
+        CqlEngine engine = pooled.prepare(null);
+
+        // If an engine upgrade moves these, evaluation still works but is slower: this test says so.
+        assertThat(engine.getState())
+                .as("no record of the resources each expression read")
+                .isInstanceOf(ValuesOnlyState.class);
+        assertThat(FunctionResolutionCache.keysByIdentity(engine.getCache()))
+                .as("function resolutions kept by call identity")
+                .isTrue();
     }
 }
