@@ -1,0 +1,53 @@
+package org.vigil.service.prefetch;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.vigil.service.store.PatientWrites;
+import reactor.core.publisher.Mono;
+
+/**
+ * Patient data Vigil fetched itself (never what a client prefetched), kept for a short while so
+ * the next hook call for the same patient needs no new queries. Entries are grouped by where they
+ * came from: the record store (forgotten as soon as the store writes anything for the patient) or
+ * one FHIR server seen with one access token. Group names are digests: no patient id is stored.
+ */
+public interface PatientDataCache extends PatientWrites {
+
+    /** The answer cached for this query (FHIR JSON, or {@link #NOTHING_FOUND}); empty when none. */
+    Mono<String> find(String group, String query);
+
+    /** Keeps the answer to this query for the cache's time to live. */
+    Mono<Void> keep(String group, String query, String answer);
+
+    /** Forgets every answer in the group. */
+    Mono<Void> forget(String group);
+
+    /** Cached for a query the source answered with nothing (a read of an unknown resource). */
+    String NOTHING_FOUND = "null";
+
+    @Override
+    default Mono<Void> written(String patientId) {
+        return forget(storeGroup(patientId));
+    }
+
+    /** The group of a patient's data read from Vigil's record store. */
+    static String storeGroup(String patientId) {
+        return digest("store\n" + patientId);
+    }
+
+    /** The group of a patient's data read from a client's FHIR server with one access token. */
+    static String serverGroup(String fhirServer, String accessToken, String patientId) {
+        return digest("server\n" + fhirServer + "\n" + (accessToken == null ? "" : accessToken) + "\n" + patientId);
+    }
+
+    private static String digest(String text) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}
