@@ -59,6 +59,33 @@ class PrefetchCompletionIT extends VigilServerTest {
     }
 
     @Test
+    void patientViewWithNoPrefetchFindsTheLatestResultsInTheStore() {
+        String patient = newPatientInStore();
+        java.time.Instant now = java.time.Instant.now();
+        write(potassium(patient, "k-old-" + patient, 5.0, now.minus(java.time.Duration.ofDays(4))));
+        write(potassium(patient, "k-new-" + patient, 6.8, now.minus(java.time.Duration.ofHours(1))));
+        String body = """
+                {"hook": "patient-view", "hookInstance": "%s",
+                 "context": {"userId": "Practitioner/prefetch-it", "patientId": "%s"}}
+                """.formatted(UUID.randomUUID(), patient);
+
+        client.post()
+                .uri("/cds-services/patient-view-alerts")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.cards.length()")
+                .isEqualTo(1)
+                .jsonPath("$.cards[0].indicator")
+                .isEqualTo("critical")
+                .jsonPath("$.cards[0].detail")
+                .value(String.class, detail -> assertThat(detail).contains("6.8"));
+    }
+
+    @Test
     void aStoreWriteBetweenTwoCallsChangesTheAnswer() {
         String patient = newPatientInStore();
         cards(request(patient, null, null), 0);
@@ -217,6 +244,19 @@ class PrefetchCompletionIT extends VigilServerTest {
                    "code": "21212", "display": "clarithromycin"}]},
                  "subject": {"reference": "Patient/%s"}}
                 """.formatted(id, patient);
+    }
+
+    private static String potassium(String patient, String id, double value, java.time.Instant taken) {
+        return """
+                {"resourceType": "Observation", "id": "%s", "status": "final",
+                 "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                   "code": "laboratory"}]}],
+                 "code": {"coding": [{"system": "http://loinc.org", "code": "2823-3",
+                   "display": "Potassium [Moles/volume] in Serum or Plasma"}]},
+                 "subject": {"reference": "Patient/%s"}, "effectiveDateTime": "%s",
+                 "valueQuantity": {"value": %s, "unit": "mmol/L", "system": "http://unitsofmeasure.org",
+                   "code": "mmol/L"}}
+                """.formatted(id, patient, taken, value);
     }
 
     /** An order-sign call for simvastatin; {@code prefetch} is a JSON object or null for none. */
