@@ -24,6 +24,8 @@ public final class InProcessPatientDataCache implements PatientDataCache {
     private final int capacity;
     private final LongSupplier ticker;
     private final AtomicLong nextSweep;
+    /** Counts every forget: one counter for all groups is enough for one instance. */
+    private final AtomicLong generation = new AtomicLong();
 
     public InProcessPatientDataCache(Duration ttl, int capacity) {
         this(ttl, capacity, System::nanoTime);
@@ -37,21 +39,22 @@ public final class InProcessPatientDataCache implements PatientDataCache {
     }
 
     @Override
-    public Mono<String> find(String group, String query) {
+    public Mono<Lookup> find(String group, String query) {
+        long now = generation.get();
         Group found = groups.get(group);
         if (found == null) {
-            return Mono.empty();
+            return Mono.just(new Lookup(null, now));
         }
         if (found.expiresAt() - ticker.getAsLong() <= 0) {
             groups.remove(group, found);
-            return Mono.empty();
+            return Mono.just(new Lookup(null, now));
         }
-        return Mono.justOrEmpty(found.answers().get(query));
+        return Mono.just(new Lookup(found.answers().get(query), now));
     }
 
     @Override
-    public Mono<Void> keep(String group, String query, String answer) {
-        if (ttlNanos <= 0) {
+    public Mono<Void> keep(String group, String query, String answer, long lookedUpAt) {
+        if (ttlNanos <= 0 || lookedUpAt < 0 || generation.get() != lookedUpAt) {
             return Mono.empty();
         }
         long now = ticker.getAsLong();
@@ -65,11 +68,16 @@ public final class InProcessPatientDataCache implements PatientDataCache {
             existing = fresh;
         }
         existing.answers().put(query, answer);
+        if (generation.get() != lookedUpAt) {
+            // forgotten while it was being kept
+            existing.answers().remove(query, answer);
+        }
         return Mono.empty();
     }
 
     @Override
     public Mono<Void> forget(String group) {
+        generation.incrementAndGet();
         groups.remove(group);
         return Mono.empty();
     }

@@ -15,11 +15,25 @@ import reactor.core.publisher.Mono;
  */
 public interface PatientDataCache extends PatientWrites {
 
-    /** The answer cached for this query (FHIR JSON, or {@link #NOTHING_FOUND}); empty when none. */
-    Mono<String> find(String group, String query);
+    /**
+     * The answer cached for this query, if any, and the group's generation as of now: an answer
+     * fetched after this look is kept only if the group was not forgotten meanwhile, so a store
+     * write that lands while data is being fetched never leaves the older data cached.
+     */
+    Mono<Lookup> find(String group, String query);
 
-    /** Keeps the answer to this query for the cache's time to live. */
-    Mono<Void> keep(String group, String query, String answer);
+    /**
+     * Keeps the answer to this query for the cache's time to live, unless the group was forgotten
+     * since {@code generation} was looked up (then the answer may predate a store write).
+     */
+    Mono<Void> keep(String group, String query, String answer, long generation);
+
+    /**
+     * @param answer FHIR JSON, {@link #NOTHING_FOUND}, or null when nothing is cached
+     * @param generation to hand back to {@link #keep}; negative when the cache could not be read
+     *     (then nothing is kept)
+     */
+    record Lookup(String answer, long generation) {}
 
     /** Forgets every answer in the group. */
     Mono<Void> forget(String group);

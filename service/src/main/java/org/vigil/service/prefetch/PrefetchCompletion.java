@@ -117,13 +117,14 @@ public final class PrefetchCompletion {
         }
         String storeGroup = PatientDataCache.storeGroup(sources.patientId);
         return cache.find(storeGroup, query.relative())
-                .map(Fetched::answer)
-                .switchIfEmpty(sources.storeHoldsPatient.flatMap(held -> held
-                        ? store.answer(query)
-                                .flatMap(fetched -> fetched.obtained()
-                                        ? keep(storeGroup, query, fetched)
-                                        : sources.fhirServer == null ? Mono.just(fetched) : fromServer)
-                        : fromServer));
+                .flatMap(cached -> cached.answer() != null
+                        ? Mono.just(Fetched.answer(cached.answer()))
+                        : sources.storeHoldsPatient.flatMap(held -> held
+                                ? store.answer(query)
+                                        .flatMap(fetched -> fetched.obtained()
+                                                ? keep(storeGroup, cached, query, fetched)
+                                                : sources.fhirServer == null ? Mono.just(fetched) : fromServer)
+                                : fromServer));
     }
 
     private Mono<Fetched> fromServer(Sources sources, PrefetchQuery query) {
@@ -134,13 +135,16 @@ public final class PrefetchCompletion {
         String group = PatientDataCache.serverGroup(
                 sources.fhirServer, sources.accessToken, sources.patientId == null ? "" : sources.patientId);
         return cache.find(group, query.relative())
-                .map(Fetched::answer)
-                .switchIfEmpty(Mono.defer(() -> server.answer(sources.fhirServer, sources.accessToken, query)
-                        .flatMap(fetched -> fetched.obtained() ? keep(group, query, fetched) : Mono.just(fetched))));
+                .flatMap(cached -> cached.answer() != null
+                        ? Mono.just(Fetched.answer(cached.answer()))
+                        : server.answer(sources.fhirServer, sources.accessToken, query)
+                                .flatMap(fetched ->
+                                        fetched.obtained() ? keep(group, cached, query, fetched) : Mono.just(fetched)));
     }
 
-    private Mono<Fetched> keep(String group, PrefetchQuery query, Fetched fetched) {
-        return cache.keep(group, query.relative(), fetched.json()).thenReturn(fetched);
+    private Mono<Fetched> keep(String group, PatientDataCache.Lookup lookedUp, PrefetchQuery query, Fetched fetched) {
+        return cache.keep(group, query.relative(), fetched.json(), lookedUp.generation())
+                .thenReturn(fetched);
     }
 
     private CdsRequest completed(

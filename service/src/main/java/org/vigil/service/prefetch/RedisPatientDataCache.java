@@ -1,12 +1,13 @@
 package org.vigil.service.prefetch;
 
-import io.lettuce.core.ExpireArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -21,6 +22,15 @@ public final class RedisPatientDataCache implements PatientDataCache, AutoClosea
 
     private static final Logger log = LoggerFactory.getLogger(RedisPatientDataCache.class);
     static final String PREFIX = "vigil:prefetch:";
+    static final String GENERATION_PREFIX = "vigil:prefetch-generation:";
+
+    /** Keeps an answer only while the group's generation is the one looked up (atomically). */
+    private static final String KEEP_IF_NOT_FORGOTTEN = "local g = redis.call('GET', KEYS[2]) or '0'\n"
+            + "if g ~= ARGV[3] then return 0 end\n"
+            + "redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])\n"
+            + "redis.call('PEXPIRE', KEYS[1], ARGV[4], 'NX')\n"
+            + "return 1";
+
     private static final long RECONNECT_AFTER_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final RedisClient client;
@@ -62,26 +72,38 @@ public final class RedisPatientDataCache implements PatientDataCache, AutoClosea
     }
 
     @Override
-    public Mono<String> find(String group, String query) {
-        return redis().flatMap(redis -> redis.hget(PREFIX + group, query))
+    public Mono<Lookup> find(String group, String query) {
+        // the generation is read before any data is fetched; both commands go out together
+        return redis().flatMap(redis -> Mono.zip(
+                                redis.get(GENERATION_PREFIX + group).defaultIfEmpty("0"),
+                                redis.hget(PREFIX + group, query)
+                                        .map(Optional::of)
+                                        .defaultIfEmpty(Optional.empty()))
+                        .map(found -> new Lookup(found.getT2().orElse(null), Long.parseLong(found.getT1()))))
                 .timeout(timeout)
                 .onErrorResume(error -> {
                     log.warn(
                             "Patient data cache not read ({})", error.getClass().getSimpleName());
-                    return Mono.empty();
+                    return Mono.just(new Lookup(null, -1));
                 });
     }
 
     @Override
-    public Mono<Void> keep(String group, String query, String answer) {
-        if (ttl.isZero() || ttl.isNegative()) {
+    public Mono<Void> keep(String group, String query, String answer, long generation) {
+        if (ttl.isZero() || ttl.isNegative() || generation < 0) {
             return Mono.empty();
         }
-        String key = PREFIX + group;
-        return redis().flatMap(redis -> redis.hset(key, query, answer)
-                        .then(redis.pexpire(key, ttl.toMillis(), ExpireArgs.Builder.nx())))
+        String[] keys = {PREFIX + group, GENERATION_PREFIX + group};
+        return redis().flatMap(redis -> redis.<Long>eval(
+                                KEEP_IF_NOT_FORGOTTEN,
+                                ScriptOutputType.INTEGER,
+                                keys,
+                                query,
+                                answer,
+                                Long.toString(generation),
+                                Long.toString(ttl.toMillis()))
+                        .then())
                 .timeout(timeout)
-                .then()
                 .onErrorResume(error -> {
                     log.warn("Patient data not cached ({})", error.getClass().getSimpleName());
                     return Mono.empty();
@@ -90,7 +112,11 @@ public final class RedisPatientDataCache implements PatientDataCache, AutoClosea
 
     @Override
     public Mono<Void> forget(String group) {
-        return redis().flatMap(redis -> redis.del(PREFIX + group))
+        // generation first: an answer fetched before this write can then no longer be kept
+        String generation = GENERATION_PREFIX + group;
+        return redis().flatMap(redis -> redis.incr(generation)
+                        .then(redis.pexpire(generation, generationRetention()))
+                        .then(redis.del(PREFIX + group)))
                 .timeout(timeout)
                 .then()
                 .onErrorResume(error -> {
@@ -99,6 +125,11 @@ public final class RedisPatientDataCache implements PatientDataCache, AutoClosea
                             error.getClass().getSimpleName());
                     return Mono.empty();
                 });
+    }
+
+    /** Longer than any fetch takes; an expired generation reads as 0, which no fetch in flight holds. */
+    private long generationRetention() {
+        return Math.max(ttl.toMillis() * 2, Duration.ofMinutes(10).toMillis());
     }
 
     @Override

@@ -35,6 +35,16 @@ class RedisPatientDataCacheIT {
         }
     }
 
+    /** Looks, then keeps what was "fetched", as a hook call does. */
+    private static void fetchAndKeep(PatientDataCache cache, String group, String query, String answer) {
+        long generation = cache.find(group, query).block().generation();
+        cache.keep(group, query, answer, generation).block();
+    }
+
+    private static String cached(PatientDataCache cache, String group, String query) {
+        return cache.find(group, query).block().answer();
+    }
+
     @Test
     void whatOneInstanceFetchedTheOtherReusesUntilTheStoreWritesForThatPatient() {
         String patient = "redis-" + UUID.randomUUID();
@@ -42,18 +52,32 @@ class RedisPatientDataCacheIT {
         String group = PatientDataCache.storeGroup(patient);
         String otherGroup = PatientDataCache.storeGroup(other);
         String query = "MedicationRequest?patient=" + patient + "&status=active";
-        one.keep(group, query, "{\"resourceType\":\"Bundle\"}").block();
-        one.keep(otherGroup, "Patient/" + other, "{\"resourceType\":\"Patient\"}")
-                .block();
+        fetchAndKeep(one, group, query, "{\"resourceType\":\"Bundle\"}");
+        fetchAndKeep(one, otherGroup, "Patient/" + other, "{\"resourceType\":\"Patient\"}");
 
-        assertThat(two.find(group, query).block()).isEqualTo("{\"resourceType\":\"Bundle\"}");
+        assertThat(cached(two, group, query)).isEqualTo("{\"resourceType\":\"Bundle\"}");
 
         two.written(patient).block();
 
-        assertThat(one.find(group, query).blockOptional()).isEmpty();
-        assertThat(one.find(otherGroup, "Patient/" + other).block())
+        assertThat(cached(one, group, query)).isNull();
+        assertThat(cached(one, otherGroup, "Patient/" + other))
                 .as("another patient's data is kept")
                 .isEqualTo("{\"resourceType\":\"Patient\"}");
+
+        fetchAndKeep(one, group, query, "{\"after\":true}");
+        assertThat(cached(two, group, query)).as("cached again after the write").isEqualTo("{\"after\":true}");
+    }
+
+    @Test
+    void dataFetchedWhileAnotherInstanceWroteForThePatientIsNotKept() {
+        String patient = "redis-" + UUID.randomUUID();
+        String group = PatientDataCache.storeGroup(patient);
+        long lookedUp = one.find(group, "Patient/" + patient).block().generation();
+
+        two.written(patient).block(); // lands while instance one fetches the older data
+        one.keep(group, "Patient/" + patient, "{\"before\":true}", lookedUp).block();
+
+        assertThat(cached(two, group, "Patient/" + patient)).isNull();
     }
 
     @Test
@@ -71,8 +95,12 @@ class RedisPatientDataCacheIT {
         RedisPatientDataCache down =
                 new RedisPatientDataCache("redis://127.0.0.1:1", Duration.ofMinutes(1), Duration.ofMillis(200));
         try {
-            down.keep("g", "Patient/1", "{}").block();
-            assertThat(down.find("g", "Patient/1").blockOptional()).isEmpty();
+            PatientDataCache.Lookup lookup = down.find("g", "Patient/1").block();
+            assertThat(lookup.answer()).isNull();
+            assertThat(lookup.generation())
+                    .as("nothing fetched now will be kept")
+                    .isNegative();
+            down.keep("g", "Patient/1", "{}", lookup.generation()).block();
             down.forget("g").block();
         } finally {
             down.close();
