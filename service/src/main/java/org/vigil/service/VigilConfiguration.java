@@ -23,6 +23,7 @@ import org.vigil.service.knowledge.KnowledgeHolder;
 import org.vigil.service.packs.RulePackLoader;
 import org.vigil.service.packs.RulePacks;
 import org.vigil.service.pipeline.HookPipeline;
+import org.vigil.service.prefetch.PrefetchCompletion;
 import org.vigil.service.suppression.InProcessOverrideMemory;
 import org.vigil.service.suppression.OverrideMemory;
 import org.vigil.service.suppression.RedisOverrideMemory;
@@ -148,7 +149,8 @@ class VigilConfiguration {
             VigilProperties properties,
             Clock clock,
             MeterRegistry meters,
-            RulePacks rulePacks) {
+            RulePacks rulePacks,
+            PrefetchCompletion prefetchCompletion) {
         VigilProperties.AlertPolicySettings policy = properties.alertPolicy();
         return new HookPipeline(
                 codec,
@@ -163,7 +165,8 @@ class VigilConfiguration {
                 policy.overrideWindow(),
                 clock,
                 meters,
-                rulePacks);
+                rulePacks,
+                prefetchCompletion);
     }
 
     @Bean

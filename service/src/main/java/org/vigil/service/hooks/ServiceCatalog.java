@@ -28,8 +28,15 @@ public final class ServiceCatalog {
 
     private static final List<String> KEY_ORDER = List.of(PATIENT, MEDICATIONS, ALLERGIES, CONDITIONS, LABS, VITALS);
 
-    /** What the medication checks need before they can say anything: the active list and allergies. */
-    private static final List<String> MEDICATION_CHECK_INPUTS = List.of(MEDICATIONS, ALLERGIES);
+    /**
+     * What the medication checks need before they can say anything: the patient (age, sex), the
+     * active list and allergies. Conditions and results are fetched when they can be; without them
+     * only the drug-disease and drug-lab checks stay silent.
+     */
+    private static final List<String> MEDICATION_CHECK_INPUTS = List.of(PATIENT, MEDICATIONS, ALLERGIES);
+
+    /** The chart alerts are about results: without them "no card" would look like "all is well". */
+    private static final List<String> CHART_CHECK_INPUTS = List.of(PATIENT, LABS, VITALS);
 
     private final Map<String, VigilCdsService> services = new LinkedHashMap<>();
     private final RulePacks packs;
@@ -84,7 +91,7 @@ public final class ServiceCatalog {
                         + " one summary of results outside their reference range, and high-risk flags from the"
                         + " latest vital signs and active medications, each with the values used and the source.",
                 templates(Hooks.PATIENT_VIEW),
-                List.of(),
+                CHART_CHECK_INPUTS,
                 null));
         add(new VigilCdsService(
                 "medication-prescribe-medication-safety",

@@ -13,15 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.vigil.cdshooks.codec.CdsHooksCodec;
 import org.vigil.cdshooks.codec.CdsHooksException;
 import org.vigil.cdshooks.hook.Hooks;
 import org.vigil.cdshooks.request.CdsRequest;
-import org.vigil.cdshooks.request.Prefetch;
 import org.vigil.cdshooks.response.Card;
 import org.vigil.cdshooks.response.CdsResponse;
 import org.vigil.knowledge.KnowledgeSnapshot;
@@ -41,15 +38,17 @@ import org.vigil.service.knowledge.KnowledgeHolder;
 import org.vigil.service.packs.PackCards;
 import org.vigil.service.packs.PackService;
 import org.vigil.service.packs.RulePacks;
+import org.vigil.service.prefetch.PrefetchCompletion;
 import org.vigil.service.suppression.OverrideMemory;
 import org.vigil.service.suppression.SuppressionKey;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 /**
- * One hook call, start to end: decode, check the prefetch, normalize, evaluate the rules, apply
- * the alert policy, write cards, encode. Pure CPU work on the request's bytes and one knowledge
- * snapshot; the alert log is handed the cards and written elsewhere.
+ * One hook call, start to end: decode, complete the prefetch, normalize, evaluate the rules, apply
+ * the alert policy, write cards, encode. CPU work on the request's bytes and one knowledge
+ * snapshot, unless the client left prefetch out and it must be fetched; the alert log is handed
+ * the cards and written elsewhere.
  */
 public final class HookPipeline {
 
@@ -68,6 +67,7 @@ public final class HookPipeline {
     private final Counter unrecognizedDrafts;
     private final Counter unrecognizedActive;
     private final RulePacks packs;
+    private final PrefetchCompletion completion;
 
     /** @param packs the rule packs whose services this pipeline also answers */
     public HookPipeline(
@@ -84,6 +84,43 @@ public final class HookPipeline {
             Clock clock,
             MeterRegistry meters,
             RulePacks packs) {
+        this(
+                codec,
+                assembler,
+                orderChecks,
+                chartChecks,
+                knowledge,
+                policy,
+                cards,
+                alerts,
+                overrides,
+                overrideWindow,
+                clock,
+                meters,
+                packs,
+                PrefetchCompletion.checkOnly());
+    }
+
+    /**
+     * @param completion fills in the prefetch a client left out (record store, the client's FHIR
+     *     server), or refuses the call with 412 when required data cannot be had
+     */
+    public HookPipeline(
+            CdsHooksCodec codec,
+            PatientContextAssembler assembler,
+            CheckEngine orderChecks,
+            CheckEngine chartChecks,
+            KnowledgeHolder knowledge,
+            AlertPolicy policy,
+            CardFactory cards,
+            AlertSink alerts,
+            OverrideMemory overrides,
+            Duration overrideWindow,
+            Clock clock,
+            MeterRegistry meters,
+            RulePacks packs,
+            PrefetchCompletion completion) {
+        this.completion = completion;
         this.packs = packs;
         this.codec = codec;
         this.assembler = assembler;
@@ -111,7 +148,8 @@ public final class HookPipeline {
 
     /**
      * Answers one call; the answer's bytes are the CDS Hooks response body. Everything is CPU work on
-     * the request except, when an interruptive alert is found, one look into the override memory.
+     * the request except fetching prefetch the client left out and, when an interruptive alert is
+     * found, one look into the override memory.
      */
     public Mono<HookAnswer> call(VigilCdsService called, byte[] body) {
         // A rule pack may have been replaced or withdrawn since the service was looked up: the call
@@ -122,8 +160,12 @@ public final class HookPipeline {
                     404, "unknown-service", "No CDS service with id '" + called.id() + "'", null, null);
         }
         VigilCdsService service = pack != null ? pack.service() : called;
-        CdsRequest request = decode(service, body);
-        requirePrefetch(service, request.prefetch());
+        CdsRequest decoded = decode(service, body);
+        return completion.complete(service, decoded).flatMap(request -> evaluate(service, pack, request));
+    }
+
+    /** The call with its prefetch complete: the rules (or the pack's CQL), the policy, the cards. */
+    private Mono<HookAnswer> evaluate(VigilCdsService service, PackService pack, CdsRequest request) {
         if (pack != null) {
             // CQL evaluation takes milliseconds: it runs on the CPU workers, not the event loop.
             return Mono.defer(() -> packAnswer(pack, request)).subscribeOn(Schedulers.parallel());
@@ -276,41 +318,6 @@ public final class HookPipeline {
             throw new HookCallRefused(e.code().httpStatus(), e.code().code(), e.getMessage(), e.field(), null);
         }
         return request;
-    }
-
-    /**
-     * A required prefetch key the client did not send (or answered with an OperationOutcome) cannot
-     * be fetched yet: the record store and fhirServer fallbacks come later, so the answer is 412.
-     */
-    private static void requirePrefetch(VigilCdsService service, Prefetch prefetch) {
-        List<String> missing = new ArrayList<>();
-        for (String key : service.requiredPrefetch()) {
-            switch (prefetch.state(key)) {
-                case ABSENT -> missing.add(key);
-                case RESOURCE -> {
-                    IBaseResource value = prefetch.resource(key).orElse(null);
-                    if (value instanceof OperationOutcome) {
-                        missing.add(key);
-                    }
-                }
-                case NULL -> {
-                    // The client looked and found nothing: that is an answer.
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            StringBuilder message = new StringBuilder("Required data was neither prefetched nor obtainable: ");
-            for (int i = 0; i < missing.size(); i++) {
-                String key = missing.get(i);
-                message.append(i == 0 ? "" : "; ")
-                        .append('\'')
-                        .append(key)
-                        .append("' (")
-                        .append(service.prefetch().get(key).template())
-                        .append(')');
-            }
-            throw new HookCallRefused(412, "prefetch-unavailable", message.toString(), "prefetch", missing);
-        }
     }
 
     private List<AlertEntry> alertEntries(

@@ -54,13 +54,25 @@ public final class FhirStore {
     private final TransactionalOperator transactions;
     private final FhirContext fhir;
     private final ResourceTypes types;
+    private final PatientWrites patientWrites;
 
     public FhirStore(
             DatabaseClient database, TransactionalOperator transactions, FhirContext fhir, ResourceTypes types) {
+        this(database, transactions, fhir, types, PatientWrites.NONE);
+    }
+
+    /** @param patientWrites told, after each write, which patient it was about */
+    public FhirStore(
+            DatabaseClient database,
+            TransactionalOperator transactions,
+            FhirContext fhir,
+            ResourceTypes types,
+            PatientWrites patientWrites) {
         this.database = database;
         this.transactions = transactions;
         this.fhir = fhir;
         this.types = types;
+        this.patientWrites = patientWrites;
     }
 
     public ResourceTypes types() {
@@ -88,8 +100,9 @@ public final class FhirStore {
     /** Stores a new resource under the given (server-assigned) id. */
     public Mono<WriteOutcome> create(Resource resource, String id) {
         IndexedType type = types.require(resource.fhirType());
-        return inTransaction(
-                Mono.defer(() -> write(type, id, resource, 1, "POST")).map(stored -> new WriteOutcome(stored, true)));
+        return inTransaction(Mono.defer(() -> write(type, id, resource, 1, "POST"))
+                        .map(stored -> new WriteOutcome(stored, true)))
+                .flatMap(outcome -> touched(outcome.stored(), resource).thenReturn(outcome));
     }
 
     /**
@@ -100,22 +113,27 @@ public final class FhirStore {
         IndexedType type = types.require(typeName);
         checkId(id);
         return inTransaction(current(typeName, id).flatMap(current -> {
-            if (ifMatch != null
-                    && (current.isEmpty()
-                            || current.get().deleted()
-                            || current.get().version() != ifMatch)) {
-                return Mono.error(new FhirProblem(
-                        412,
-                        "conflict",
-                        "If-Match names version " + ifMatch + " but the current version of " + typeName + "/" + id
-                                + " is "
-                                + current.map(c -> c.deleted() ? c.version() + " (deleted)" : "" + c.version())
-                                        .orElse("none (it does not exist)")));
-            }
-            long next = current.map(c -> c.version() + 1).orElse(1L);
-            boolean created = current.isEmpty() || current.get().deleted();
-            return write(type, id, resource, next, "PUT").map(stored -> new WriteOutcome(stored, created));
-        }));
+                    if (ifMatch != null
+                            && (current.isEmpty()
+                                    || current.get().deleted()
+                                    || current.get().version() != ifMatch)) {
+                        return Mono.error(new FhirProblem(
+                                412,
+                                "conflict",
+                                "If-Match names version " + ifMatch + " but the current version of " + typeName + "/"
+                                        + id
+                                        + " is "
+                                        + current.map(c -> c.deleted() ? c.version() + " (deleted)" : "" + c.version())
+                                                .orElse("none (it does not exist)")));
+                    }
+                    long next = current.map(c -> c.version() + 1).orElse(1L);
+                    boolean created = current.isEmpty() || current.get().deleted();
+                    String former = current.map(Current::patientId).orElse(null);
+                    return write(type, id, resource, next, "PUT").map(stored -> new Updated(stored, created, former));
+                }))
+                .flatMap(outcome -> notify(outcome.formerPatient())
+                        .then(touched(outcome.stored(), resource))
+                        .thenReturn(outcome.written()));
     }
 
     /** Deletes the resource (a new, deleted version); empty when there was nothing to delete. */
@@ -123,25 +141,28 @@ public final class FhirStore {
         types.require(typeName);
         checkId(id);
         return inTransaction(current(typeName, id).flatMap(current -> {
-            if (current.isEmpty() || current.get().deleted()) {
-                return Mono.<StoredResource>empty();
-            }
-            long next = current.get().version() + 1;
-            OffsetDateTime now = now();
-            return database.sql(UPSERT_CURRENT)
-                    .bind(0, typeName)
-                    .bind(1, id)
-                    .bind(2, next)
-                    .bind(3, now)
-                    .bind(4, true)
-                    .bindNull(5, String.class)
-                    .bindNull(6, String.class)
-                    .bindNull(7, String.class)
-                    .then()
-                    .then(history(typeName, id, next, now, true, "DELETE", null))
-                    .then(clearIndex(typeName, id))
-                    .thenReturn(new StoredResource(typeName, id, next, now.toInstant(), true, null, "DELETE"));
-        }));
+                    if (current.isEmpty() || current.get().deleted()) {
+                        return Mono.<Deleted>empty();
+                    }
+                    long next = current.get().version() + 1;
+                    OffsetDateTime now = now();
+                    return database.sql(UPSERT_CURRENT)
+                            .bind(0, typeName)
+                            .bind(1, id)
+                            .bind(2, next)
+                            .bind(3, now)
+                            .bind(4, true)
+                            .bindNull(5, String.class)
+                            .bindNull(6, String.class)
+                            .bindNull(7, String.class)
+                            .then()
+                            .then(history(typeName, id, next, now, true, "DELETE", null))
+                            .then(clearIndex(typeName, id))
+                            .thenReturn(new Deleted(
+                                    new StoredResource(typeName, id, next, now.toInstant(), true, null, "DELETE"),
+                                    current.get().patientId()));
+                }))
+                .flatMap(deleted -> notify(deleted.patient()).thenReturn(deleted.stored()));
     }
 
     /** The current version; 404 when there never was one, 410 when it was deleted. */
@@ -317,14 +338,51 @@ public final class FhirStore {
         return tokens.then(dates);
     }
 
-    private record Current(long version, boolean deleted) {}
+    /**
+     * The patient a write was about: the one a resource references, or the Patient itself. Told
+     * once the write's transaction committed (inside a transaction Bundle: as its entry is
+     * written, before the Bundle commits).
+     */
+    private static String patientOf(String type, String id, String referenced) {
+        return "Patient".equals(type) ? id : referenced;
+    }
+
+    private Mono<Void> notify(String patientId) {
+        return patientId == null
+                ? Mono.empty()
+                : patientWrites.written(patientId).onErrorResume(e -> Mono.empty());
+    }
+
+    /** After commit: the patient the stored resource is about. */
+    private Mono<Void> touched(StoredResource stored, Resource resource) {
+        IndexedType type = types.find(stored.type()).orElse(null);
+        if (type == null) {
+            return Mono.empty();
+        }
+        return notify(patientOf(stored.type(), stored.id(), type.index(resource).patientId()));
+    }
+
+    private record Current(long version, boolean deleted, String patientId) {}
+
+    /** A deletion as written, and the patient the deleted resource was about. */
+    private record Deleted(StoredResource stored, String patient) {}
+
+    /** An update as written, and the patient its former version was about. */
+    private record Updated(StoredResource stored, boolean created, String formerPatient) {
+        WriteOutcome written() {
+            return new WriteOutcome(stored, created);
+        }
+    }
 
     private Mono<Optional<Current>> current(String type, String id) {
-        return database.sql("SELECT version_id, deleted FROM fhir_resource WHERE resource_type = $1 AND id = $2"
-                        + " FOR UPDATE")
+        return database.sql("SELECT version_id, deleted, patient_id FROM fhir_resource"
+                        + " WHERE resource_type = $1 AND id = $2 FOR UPDATE")
                 .bind(0, type)
                 .bind(1, id)
-                .map(row -> new Current(row.get("version_id", Long.class), row.get("deleted", Boolean.class)))
+                .map(row -> new Current(
+                        row.get("version_id", Long.class),
+                        row.get("deleted", Boolean.class),
+                        "Patient".equals(type) ? id : row.get("patient_id", String.class)))
                 .one()
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());

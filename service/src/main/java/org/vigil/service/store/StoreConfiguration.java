@@ -2,6 +2,7 @@ package org.vigil.service.store;
 
 import ca.uhn.fhir.context.FhirContext;
 import io.r2dbc.spi.ConnectionFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
@@ -19,9 +20,14 @@ class StoreConfiguration {
 
     @Bean
     FhirStore fhirStore(
-            DatabaseClient database, ConnectionFactory connectionFactory, FhirContext fhir, ResourceTypes types) {
+            DatabaseClient database,
+            ConnectionFactory connectionFactory,
+            FhirContext fhir,
+            ResourceTypes types,
+            ObjectProvider<PatientWrites> patientWrites) {
         TransactionalOperator transactions =
                 TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory));
-        return new FhirStore(database, transactions, fhir, types);
+        return new FhirStore(
+                database, transactions, fhir, types, patientWrites.getIfAvailable(() -> PatientWrites.NONE));
     }
 }

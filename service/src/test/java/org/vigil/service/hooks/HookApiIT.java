@@ -222,10 +222,10 @@ class HookApiIT extends VigilServerTest {
     }
 
     @Test
-    void patientViewAnswersWithNoCardsYet() {
+    void patientViewWithNothingPrefetchedAndNowhereToFetchItIs412RatherThanAnAllClear() {
         String body = """
                 {"hook": "patient-view", "hookInstance": "5f0b8f0e-7c3a-4d4a-9d55-0c1f1c5e9a01",
-                 "context": {"userId": "Practitioner/1", "patientId": "p1"}}
+                 "context": {"userId": "Practitioner/1", "patientId": "p1-not-in-the-store"}}
                 """;
         client.post()
                 .uri("/cds-services/patient-view-alerts")
@@ -233,9 +233,10 @@ class HookApiIT extends VigilServerTest {
                 .bodyValue(body)
                 .exchange()
                 .expectStatus()
-                .isOk()
+                .isEqualTo(412)
                 .expectBody()
-                .json("{\"cards\": []}");
+                .jsonPath("$.missingPrefetch")
+                .value(missing -> assertThat(missing.toString()).contains("patient", "labs", "vitals"));
     }
 
     @Test

@@ -21,7 +21,10 @@ import org.vigil.service.VigilApplication;
             "vigil.max-request-size=64KB",
             "vigil.alert-log.flush-interval=50ms",
             // one application context for every IT (the embedded PostgreSQL allows one at a time)
-            "vigil.packs.authoring-enabled=true"
+            "vigil.packs.authoring-enabled=true",
+            // prefetch from a client's FHIR server (a stand-in): short waits, a small size bound
+            "vigil.prefetch.timeout=1s",
+            "vigil.prefetch.max-bytes=512KB"
         })
 public abstract class VigilServerTest {
 
