@@ -89,20 +89,22 @@ public class BulkImport {
             return Flux.fromIterable(first)
                     .concatMap(file -> importFile(file, tally))
                     .thenMany(Flux.fromIterable(rest).flatMap(file -> importFile(file, tally), FILES_IN_FLIGHT))
-                    .then(Mono.fromSupplier(() -> new ImportSummary(
-                            files.size(),
-                            tally.resourcesRead.get(),
-                            tally.storedByType(),
-                            tally.alreadyPresent.get(),
-                            tally.unsupportedByType(),
-                            tally.errors(),
-                            since(start))))
-                    .doFinally(signal -> {
+                    .then(Mono.fromSupplier(() -> {
+                        // the last progress line before the summary is handed on, not after
                         ticker.dispose();
                         if (progress != null) {
                             progress.accept(tally.progress(files.size(), since(start)));
                         }
-                    });
+                        return new ImportSummary(
+                                files.size(),
+                                tally.resourcesRead.get(),
+                                tally.storedByType(),
+                                tally.alreadyPresent.get(),
+                                tally.unsupportedByType(),
+                                tally.errors(),
+                                since(start));
+                    }))
+                    .doFinally(signal -> ticker.dispose());
         });
     }
 

@@ -21,7 +21,9 @@ import org.vigil.service.VigilApplication;
             "vigil.max-request-size=64KB",
             "vigil.alert-log.flush-interval=50ms",
             // one application context for every IT (the embedded PostgreSQL allows one at a time)
-            "vigil.packs.authoring-enabled=true"
+            "vigil.packs.authoring-enabled=true",
+            // on an embedded fallback the demo patients would be stored; tests create their own data
+            "vigil.demo-data.enabled=false"
         })
 public abstract class VigilServerTest {
 
