@@ -44,6 +44,8 @@ class ReplayCasesTest {
         // Cases carry result dates and birth dates; they are judged as of the day they were written,
         // so a lookback window does not expire them as the calendar moves on.
         registry.add("vigil.clock.fixed", () -> CaseLibrary.AS_OF.toString());
+        // The demo patients share ids with cases (demo-ddi-1, ...): a case is judged on what it sends.
+        registry.add("vigil.demo-data.enabled", () -> "false");
     }
 
     @LocalServerPort

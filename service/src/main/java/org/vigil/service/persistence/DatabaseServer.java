@@ -70,7 +70,31 @@ final class DatabaseServer implements AutoCloseable {
         if (at > 0) {
             rest = "postgresql://" + rest.substring(at + 1);
         }
-        return "jdbc:" + rest;
+        return "jdbc:" + libpqNames(rest);
+    }
+
+    /**
+     * R2DBC spells the TLS options sslMode, sslRootCert, sslCert, sslKey, sslPassword; the JDBC driver
+     * (Flyway's connection) reads them as sslmode, sslrootcert, ... and ignores the R2DBC spelling,
+     * so one URL sets TLS for both.
+     */
+    private static String libpqNames(String url) {
+        int query = url.indexOf('?');
+        if (query < 0) {
+            return url;
+        }
+        StringBuilder result = new StringBuilder(url.substring(0, query + 1));
+        String[] options = url.substring(query + 1).split("&");
+        for (int i = 0; i < options.length; i++) {
+            String option = options[i];
+            int equals = option.indexOf('=');
+            String name = equals < 0 ? option : option.substring(0, equals);
+            if (name.startsWith("ssl")) {
+                option = name.toLowerCase(java.util.Locale.ROOT) + (equals < 0 ? "" : option.substring(equals));
+            }
+            result.append(i == 0 ? "" : "&").append(option);
+        }
+        return result.toString();
     }
 
     private static String withoutCredentials(String url) {

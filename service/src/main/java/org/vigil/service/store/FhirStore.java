@@ -7,8 +7,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -373,6 +376,190 @@ public final class FhirStore {
             return new WriteOutcome(stored, created);
         }
     }
+
+    private static final String IMPORT_CURRENT = "INSERT INTO fhir_resource"
+            + " (resource_type, id, version_id, last_updated, deleted, resource, patient_id, sort_date)"
+            + " SELECT t, i, 1, $1, FALSE, r::jsonb, p, s::timestamptz"
+            + " FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x(t, i, r, p, s)"
+            + " ON CONFLICT (resource_type, id) DO NOTHING RETURNING resource_type, id";
+    private static final String IMPORT_HISTORY = "INSERT INTO fhir_resource_history"
+            + " (resource_type, id, version_id, last_updated, deleted, method, resource)"
+            + " SELECT t, i, 1, $1, FALSE, 'POST', r::jsonb FROM unnest($2::text[], $3::text[], $4::text[])"
+            + " AS x(t, i, r)";
+    private static final String IMPORT_TOKENS = "INSERT INTO fhir_search_token"
+            + " (resource_type, resource_id, param, system, code)"
+            + " SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])";
+    private static final String IMPORT_DATES = "INSERT INTO fhir_search_date"
+            + " (resource_type, resource_id, param, low, high)"
+            + " SELECT t, i, p, l::timestamptz, h::timestamptz"
+            + " FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS d(t, i, p, l, h)";
+
+    /**
+     * Stores, in one database transaction, each of these resources (each with its type and id set)
+     * that the store does not hold yet under that type and id, as version 1; one already held
+     * (even deleted) is left as it is. Four statements for the whole batch, so a bulk import is not
+     * one round trip per resource. Answers the {@code Type/id} of each one stored now.
+     */
+    public Mono<List<String>> importNew(List<Resource> resources) {
+        return Mono.defer(() -> {
+            OffsetDateTime now = now();
+            Map<String, Prepared> byKey = new LinkedHashMap<>();
+            for (Resource resource : resources) {
+                IndexedType type = types.require(resource.fhirType());
+                String id = checkId(resource.getIdElement().getIdPart());
+                resource.setIdElement(new IdType(type.name(), id));
+                resource.getMeta().setVersionId("1").setLastUpdated(Date.from(now.toInstant()));
+                IndexEntries index = type.index(resource);
+                byKey.putIfAbsent(
+                        type.name() + "/" + id,
+                        new Prepared(type.name(), id, parser().encodeResourceToString(resource), index));
+            }
+            if (byKey.isEmpty()) {
+                return Mono.just(List.<String>of());
+            }
+            List<Prepared> all = new ArrayList<>(byKey.values());
+            int size = all.size();
+            String[] typeNames = new String[size];
+            String[] ids = new String[size];
+            String[] bodies = new String[size];
+            String[] patients = new String[size];
+            String[] sortDates = new String[size];
+            for (int i = 0; i < size; i++) {
+                Prepared one = all.get(i);
+                typeNames[i] = one.type();
+                ids[i] = one.id();
+                bodies[i] = one.json();
+                patients[i] = one.index().patientId();
+                sortDates[i] = one.index().sortDate() == null
+                        ? null
+                        : one.index().sortDate().toString();
+            }
+            Mono<List<String>> work = database.sql(IMPORT_CURRENT)
+                    .bind(0, now)
+                    .bind(1, typeNames)
+                    .bind(2, ids)
+                    .bind(3, bodies)
+                    .bind(4, patients)
+                    .bind(5, sortDates)
+                    .map(row -> row.get("resource_type", String.class) + "/" + row.get("id", String.class))
+                    .all()
+                    .collectList()
+                    .flatMap(inserted -> {
+                        List<Prepared> fresh = new ArrayList<>(inserted.size());
+                        for (String key : inserted) {
+                            fresh.add(byKey.get(key));
+                        }
+                        return fresh.isEmpty()
+                                ? Mono.just(inserted)
+                                : importHistory(now, fresh)
+                                        .then(importIndex(fresh))
+                                        .thenReturn(inserted);
+                    });
+            return inTransaction(work).flatMap(inserted -> notifyImported(inserted, byKey));
+        });
+    }
+
+    /** After the import's commit: each patient whose record it added to, once. */
+    private Mono<List<String>> notifyImported(List<String> inserted, Map<String, Prepared> byKey) {
+        java.util.Set<String> patients = new java.util.LinkedHashSet<>();
+        for (String key : inserted) {
+            Prepared one = byKey.get(key);
+            String patient = patientOf(one.type(), one.id(), one.index().patientId());
+            if (patient != null) {
+                patients.add(patient);
+            }
+        }
+        return reactor.core.publisher.Flux.fromIterable(patients)
+                .concatMap(this::notify)
+                .then(Mono.just(inserted));
+    }
+
+    /**
+     * Which of these business identifiers ({@code system|value}, system empty when none) a stored
+     * (not deleted) resource of this type has: what conditional creates ({@code
+     * ifNoneExist=identifier=system|value}) ask, answered for many at once.
+     */
+    public Mono<java.util.Set<String>> storedIdentifiers(String typeName, List<String> identifiers) {
+        types.require(typeName);
+        if (identifiers.isEmpty()) {
+            return Mono.just(java.util.Set.of());
+        }
+        String[] values = new String[identifiers.size()];
+        for (int i = 0; i < values.length; i++) {
+            String identifier = identifiers.get(i);
+            values[i] = identifier.substring(identifier.indexOf('|') + 1);
+        }
+        return database.sql("SELECT DISTINCT t.system, t.code FROM fhir_search_token t JOIN fhir_resource r"
+                        + " ON r.resource_type = t.resource_type AND r.id = t.resource_id"
+                        + " WHERE t.resource_type = $1 AND t.param = 'identifier' AND t.code = ANY($2::text[])"
+                        + " AND NOT r.deleted")
+                .bind(0, typeName)
+                .bind(1, values)
+                .map(row -> row.get("system", String.class) + "|" + row.get("code", String.class))
+                .all()
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private record Prepared(String type, String id, String json, IndexEntries index) {}
+
+    private Mono<Void> importHistory(OffsetDateTime now, List<Prepared> fresh) {
+        int size = fresh.size();
+        String[] typeNames = new String[size];
+        String[] ids = new String[size];
+        String[] bodies = new String[size];
+        for (int i = 0; i < size; i++) {
+            typeNames[i] = fresh.get(i).type();
+            ids[i] = fresh.get(i).id();
+            bodies[i] = fresh.get(i).json();
+        }
+        return database.sql(IMPORT_HISTORY)
+                .bind(0, now)
+                .bind(1, typeNames)
+                .bind(2, ids)
+                .bind(3, bodies)
+                .then();
+    }
+
+    private Mono<Void> importIndex(List<Prepared> fresh) {
+        List<String[]> tokens = new ArrayList<>();
+        List<String[]> dates = new ArrayList<>();
+        for (Prepared one : fresh) {
+            for (IndexEntries.Token token : one.index().tokens()) {
+                tokens.add(new String[] {one.type(), one.id(), token.param(), token.system(), token.code()});
+            }
+            for (IndexEntries.DateEntry date : one.index().dates()) {
+                dates.add(new String[] {
+                    one.type(),
+                    one.id(),
+                    date.param(),
+                    date.range().low().toString(),
+                    date.range().high().toString()
+                });
+            }
+        }
+        Mono<Void> work = Mono.empty();
+        if (!tokens.isEmpty()) {
+            work = work.then(columns(database.sql(IMPORT_TOKENS), tokens).then());
+        }
+        if (!dates.isEmpty()) {
+            work = work.then(columns(database.sql(IMPORT_DATES), dates).then());
+        }
+        return work;
+    }
+
+    /** Binds rows of five text values as five text arrays, one per column. */
+    private static DatabaseClient.GenericExecuteSpec columns(
+            DatabaseClient.GenericExecuteSpec spec, List<String[]> rows) {
+        for (int column = 0; column < 5; column++) {
+            String[] values = new String[rows.size()];
+            for (int row = 0; row < rows.size(); row++) {
+                values[row] = rows.get(row)[column];
+            }
+            spec = spec.bind(column, values);
+        }
+        return spec;
+    }
+
 
     private Mono<Optional<Current>> current(String type, String id) {
         return database.sql("SELECT version_id, deleted, patient_id FROM fhir_resource"

@@ -18,7 +18,12 @@ class DatabaseServerTest {
     @Test
     void derivesTheJdbcUrlFlywayNeedsFromTheR2dbcUrl() {
         assertThat(DatabaseServer.jdbcUrlOf("r2dbc:postgresql://db.internal:5433/vigil?sslMode=require"))
-                .isEqualTo("jdbc:postgresql://db.internal:5433/vigil?sslMode=require");
+                .isEqualTo("jdbc:postgresql://db.internal:5433/vigil?sslmode=require");
+        assertThat(
+                        DatabaseServer.jdbcUrlOf(
+                                "r2dbc:postgresql://db:5432/vigil?sslMode=verify-full&sslRootCert=/etc/vigil/ca.pem&connectTimeout=PT5S"))
+                .isEqualTo(
+                        "jdbc:postgresql://db:5432/vigil?sslmode=verify-full&sslrootcert=/etc/vigil/ca.pem&connectTimeout=PT5S");
         assertThat(DatabaseServer.jdbcUrlOf("r2dbc:pool:postgresql://vigil:secret@db:5432/vigil"))
                 .isEqualTo("jdbc:postgresql://db:5432/vigil");
         assertThatThrownBy(() -> DatabaseServer.jdbcUrlOf("r2dbc:mysql://db/vigil"))

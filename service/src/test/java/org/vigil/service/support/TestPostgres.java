@@ -73,6 +73,49 @@ public final class TestPostgres {
                 Files.createTempDirectory(target, "pgdata-standalone-").toString());
     }
 
+    /** A database of its own on the test server: host, port, name and credentials. */
+    public record FreshDatabase(String host, int port, String name, String user, String password) {
+
+        public String r2dbcUrl() {
+            return "r2dbc:postgresql://" + host + ":" + port + "/" + name;
+        }
+
+        public String jdbcUrl() {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + name;
+        }
+
+        /** Points a Vigil application context at this database. */
+        public java.util.Map<String, Object> properties() {
+            return java.util.Map.of(
+                    "spring.r2dbc.url", r2dbcUrl(), "spring.r2dbc.username", user, "spring.r2dbc.password", password);
+        }
+    }
+
+    /**
+     * A new, empty database on the same server as the shared context (dropped when the JVM exits),
+     * or empty when the tests run on an embedded PostgreSQL, which has no server to share.
+     */
+    public static synchronized java.util.Optional<FreshDatabase> freshDatabase() throws Exception {
+        if (choice == null) {
+            choice = choose();
+        }
+        if (choice.r2dbcUrl == null) {
+            return java.util.Optional.empty();
+        }
+        java.net.URI server = java.net.URI.create(choice.r2dbcUrl.replaceFirst("^r2dbc:", ""));
+        int port = server.getPort() < 0 ? 5432 : server.getPort();
+        String admin = "jdbc:postgresql://" + server.getHost() + ":" + port + server.getPath();
+        String database =
+                "vigil_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection connection = DriverManager.getConnection(admin, choice.username, choice.password);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, choice.username, choice.password, database)));
+        return java.util.Optional.of(
+                new FreshDatabase(server.getHost(), port, database, choice.username, choice.password));
+    }
+
     public static synchronized String description() {
         return choice == null ? "(not chosen yet)" : choice.description;
     }

@@ -24,7 +24,9 @@ import org.vigil.service.VigilApplication;
             "vigil.packs.authoring-enabled=true",
             // prefetch from a client's FHIR server (a stand-in): short waits, a small size bound
             "vigil.prefetch.timeout=1s",
-            "vigil.prefetch.max-bytes=512KB"
+            "vigil.prefetch.max-bytes=512KB",
+            // on an embedded fallback the demo patients would be stored; tests create their own data
+            "vigil.demo-data.enabled=false"
         })
 public abstract class VigilServerTest {
 
