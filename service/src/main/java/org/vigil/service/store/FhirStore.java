@@ -560,7 +560,6 @@ public final class FhirStore {
         return spec;
     }
 
-
     private Mono<Optional<Current>> current(String type, String id) {
         return database.sql("SELECT version_id, deleted, patient_id FROM fhir_resource"
                         + " WHERE resource_type = $1 AND id = $2 FOR UPDATE")
