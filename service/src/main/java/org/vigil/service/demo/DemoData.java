@@ -16,8 +16,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -29,9 +28,11 @@ import org.vigil.service.store.FhirStore;
  * vigil.demo-data.enabled} is true, which it is by default only on the embedded PostgreSQL: a
  * configured server never gets demo data unless asked. Their dates are moved forward by the days
  * since the data was written, so results stay as recent (and patients as old) as they were then.
+ * They are stored once every bean is ready and before the web server opens its port, so no hook
+ * call can reach a demo patient that is not there yet.
  */
 @Component
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String RESOURCE = "/demo/demo-patients.json";
@@ -57,7 +58,7 @@ class DemoData implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (!enabled()) {
             return;
         }
