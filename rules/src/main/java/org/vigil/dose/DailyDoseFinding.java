@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.Ingredient;
 import org.vigil.knowledge.dose.DoseLimit;
 import org.vigil.lab.LabResult;
 import org.vigil.rules.DraftOrder;
-import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationRef;
 import org.vigil.rules.Patient;
 import org.vigil.rules.Text;
@@ -30,7 +28,7 @@ import org.vigil.rules.Urgency;
  */
 public record DailyDoseFinding(
         MedicationRef order, Ingredient ingredient, DoseLimit limit, List<IngredientDose> contributions)
-        implements Finding {
+        implements DoseFinding {
 
     public static final String RULE_ID = "DOS-002";
 
@@ -119,21 +117,6 @@ public record DailyDoseFinding(
     @Override
     public Urgency urgency() {
         return DoseCheck.urgency(totalMg() / maxMg());
-    }
-
-    @Override
-    public boolean interruptive() {
-        return true;
-    }
-
-    @Override
-    public Citation citation() {
-        return limit.citation();
-    }
-
-    @Override
-    public String problemKey() {
-        return RULE_ID + '|' + order.reference() + '|' + ingredient.rxcui();
     }
 
     @Override

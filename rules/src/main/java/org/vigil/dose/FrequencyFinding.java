@@ -2,13 +2,11 @@ package org.vigil.dose;
 
 import java.util.List;
 import java.util.Objects;
-import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.Ingredient;
 import org.vigil.knowledge.dose.DoseLimit;
 import org.vigil.knowledge.dose.FrequencyRule;
 import org.vigil.rules.Dosage;
 import org.vigil.rules.DraftOrder;
-import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationRef;
 import org.vigil.rules.Remedy;
 import org.vigil.rules.Text;
@@ -32,7 +30,7 @@ public record FrequencyFinding(
         FrequencyRule rule,
         double daysBetweenDosingDays,
         String written)
-        implements Finding {
+        implements DoseFinding {
 
     public static final String RULE_ID = "DOS-003";
 
@@ -83,21 +81,6 @@ public record FrequencyFinding(
     @Override
     public Urgency urgency() {
         return Urgency.CRITICAL;
-    }
-
-    @Override
-    public boolean interruptive() {
-        return true;
-    }
-
-    @Override
-    public Citation citation() {
-        return limit.citation();
-    }
-
-    @Override
-    public String problemKey() {
-        return RULE_ID + '|' + order.reference() + '|' + ingredient.rxcui();
     }
 
     @Override

@@ -4,13 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.Ingredient;
 import org.vigil.knowledge.dose.DoseLimit;
 import org.vigil.lab.LabResult;
 import org.vigil.lab.ResultText;
 import org.vigil.rules.DraftOrder;
-import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationRef;
 import org.vigil.rules.Patient;
 import org.vigil.rules.Remedy;
@@ -33,7 +31,7 @@ public record SingleDoseFinding(
         IngredientDose dose,
         LabResult weight,
         boolean changeToMg)
-        implements Finding {
+        implements DoseFinding {
 
     public static final String RULE_ID = "DOS-001";
 
@@ -91,21 +89,6 @@ public record SingleDoseFinding(
     @Override
     public Urgency urgency() {
         return DoseCheck.urgency(ratio());
-    }
-
-    @Override
-    public boolean interruptive() {
-        return true;
-    }
-
-    @Override
-    public Citation citation() {
-        return limit.citation();
-    }
-
-    @Override
-    public String problemKey() {
-        return RULE_ID + '|' + order.reference() + '|' + ingredient.rxcui();
     }
 
     @Override

@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.Ingredient;
 import org.vigil.knowledge.dose.DoseLimit;
 import org.vigil.lab.LabResult;
 import org.vigil.lab.ResultText;
 import org.vigil.rules.DraftOrder;
-import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationRef;
 import org.vigil.rules.Patient;
 import org.vigil.rules.Remedy;
@@ -43,7 +41,7 @@ public record WeightBasedDoseFinding(
         boolean singleExceeded,
         boolean dailyExceeded,
         String changeUnit)
-        implements Finding {
+        implements DoseFinding {
 
     public static final String RULE_ID = "DOS-004";
 
@@ -137,21 +135,6 @@ public record WeightBasedDoseFinding(
     public Urgency urgency() {
         double ratio = Math.max(singleExceeded ? singleRatio() : 0, dailyExceeded ? dailyRatio() : 0);
         return DoseCheck.urgency(ratio);
-    }
-
-    @Override
-    public boolean interruptive() {
-        return true;
-    }
-
-    @Override
-    public Citation citation() {
-        return limit.citation();
-    }
-
-    @Override
-    public String problemKey() {
-        return RULE_ID + '|' + order.reference() + '|' + ingredient.rxcui();
     }
 
     @Override

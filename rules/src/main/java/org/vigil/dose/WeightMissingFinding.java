@@ -3,11 +3,9 @@ package org.vigil.dose;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import org.vigil.knowledge.Citation;
 import org.vigil.knowledge.Ingredient;
 import org.vigil.knowledge.dose.DoseLimit;
 import org.vigil.rules.DraftOrder;
-import org.vigil.rules.Finding;
 import org.vigil.rules.MedicationRef;
 import org.vigil.rules.Patient;
 import org.vigil.rules.Text;
@@ -29,7 +27,7 @@ import org.vigil.rules.Urgency;
  */
 public record WeightMissingFinding(
         MedicationRef order, Ingredient ingredient, DoseLimit limit, String written, double singleMg)
-        implements Finding {
+        implements DoseFinding {
 
     public static final String RULE_ID = "DOS-005";
 
@@ -77,16 +75,6 @@ public record WeightMissingFinding(
     @Override
     public boolean interruptive() {
         return false;
-    }
-
-    @Override
-    public Citation citation() {
-        return limit.citation();
-    }
-
-    @Override
-    public String problemKey() {
-        return RULE_ID + '|' + order.reference() + '|' + ingredient.rxcui();
     }
 
     @Override

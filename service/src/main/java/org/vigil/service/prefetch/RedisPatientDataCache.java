@@ -1,15 +1,13 @@
 package org.vigil.service.prefetch;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import io.lettuce.core.codec.StringCodec;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.service.redis.LazyRedisConnection;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,44 +29,18 @@ public final class RedisPatientDataCache implements PatientDataCache, AutoClosea
             + "redis.call('PEXPIRE', KEYS[1], ARGV[4], 'NX')\n"
             + "return 1";
 
-    private static final long RECONNECT_AFTER_NANOS = Duration.ofSeconds(5).toNanos();
-
-    private final RedisClient client;
-    private final RedisURI uri;
+    private final LazyRedisConnection connection;
     private final Duration ttl;
     private final Duration timeout;
-    private volatile StatefulRedisConnection<String, String> connection;
-    private volatile long nextAttempt = System.nanoTime();
 
     public RedisPatientDataCache(String redisUrl, Duration ttl, Duration timeout) {
-        this.uri = RedisURI.create(redisUrl);
-        uri.setTimeout(timeout);
-        this.client = RedisClient.create();
+        this.connection = new LazyRedisConnection(redisUrl, timeout, Clock.systemUTC());
         this.ttl = ttl;
         this.timeout = timeout;
     }
 
     private Mono<RedisReactiveCommands<String, String>> redis() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            return Mono.just(current.reactive());
-        }
-        long now = System.nanoTime();
-        if (now - nextAttempt < 0) {
-            return Mono.error(new IllegalStateException("Redis unreachable"));
-        }
-        nextAttempt = now + RECONNECT_AFTER_NANOS;
-        return Mono.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri))
-                .map(made -> {
-                    synchronized (this) {
-                        if (connection == null) {
-                            connection = made;
-                        } else if (connection != made) {
-                            made.closeAsync();
-                        }
-                        return connection.reactive();
-                    }
-                });
+        return connection.commands();
     }
 
     @Override
@@ -134,10 +106,6 @@ public final class RedisPatientDataCache implements PatientDataCache, AutoClosea
 
     @Override
     public void close() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            current.close();
-        }
-        client.shutdown();
+        connection.close();
     }
 }

@@ -1,12 +1,8 @@
 package org.vigil.service.suppression;
 
 import io.lettuce.core.KeyValue;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.reactive.RedisReactiveCommands;
-import io.lettuce.core.codec.StringCodec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigil.service.redis.LazyRedisConnection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,47 +27,20 @@ public final class RedisOverrideMemory implements OverrideMemory, AutoCloseable 
     private static final Logger log = LoggerFactory.getLogger(RedisOverrideMemory.class);
     static final String CARD_PREFIX = "vigil:alert:card:";
     static final String OVERRIDE_PREFIX = "vigil:alert:override:";
-    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(5);
-
-    private final RedisClient client;
-    private final RedisURI uri;
+    private final LazyRedisConnection connection;
     private final Clock clock;
     private final Duration window;
     private final Duration timeout;
-    private volatile StatefulRedisConnection<String, String> connection;
-    private volatile Instant nextAttempt = Instant.MIN;
 
     public RedisOverrideMemory(String redisUrl, Clock clock, Duration window, Duration timeout) {
-        this.uri = RedisURI.create(redisUrl);
-        uri.setTimeout(timeout);
-        this.client = RedisClient.create();
+        this.connection = new LazyRedisConnection(redisUrl, timeout, clock);
         this.clock = clock;
         this.window = window;
         this.timeout = timeout;
     }
 
-    /** The commands, or an error while Redis cannot be reached (tried again after a pause). */
     private Mono<RedisReactiveCommands<String, String>> redis() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            return Mono.just(current.reactive());
-        }
-        Instant now = clock.instant();
-        if (now.isBefore(nextAttempt)) {
-            return Mono.error(new IllegalStateException("Redis unreachable"));
-        }
-        nextAttempt = now.plus(RECONNECT_AFTER);
-        return Mono.fromCompletionStage(client.connectAsync(StringCodec.UTF8, uri))
-                .map(made -> {
-                    synchronized (this) {
-                        if (connection == null) {
-                            connection = made;
-                        } else if (connection != made) {
-                            made.closeAsync();
-                        }
-                        return connection.reactive();
-                    }
-                });
+        return connection.commands();
     }
 
     @Override
@@ -148,11 +118,7 @@ public final class RedisOverrideMemory implements OverrideMemory, AutoCloseable 
 
     @Override
     public void close() {
-        StatefulRedisConnection<String, String> current = connection;
-        if (current != null) {
-            current.close();
-        }
-        client.shutdown();
+        connection.close();
     }
 
     /** For tests: forgets every remembered card and override. */
